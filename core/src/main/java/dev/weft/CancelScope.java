@@ -1,0 +1,126 @@
+package dev.weft;
+
+import java.time.Duration;
+
+/**
+ * A region of a task's code that can be cancelled on its own (a {@link Weft#timeout timeout}) or
+ * that keeps outer cancellation out (a {@link Weft#shield shield}). Scopes nest as a chain from
+ * the innermost outward, ending at the task itself.
+ */
+final class CancelScope {
+    /* How it works: a cancellation applies to the code at the top of the chain when some scope on
+     * the chain is cancelled, or the task is, and no shield stands between that code and it.
+     * Walking stops at the first shield. Only the task's own thread and its loop thread (while
+     * the task is parked) touch a scope, and they never run at the same time. */
+
+    enum Kind { TIMEOUT, SHIELD }
+
+    final Kind kind;
+    final CancelScope outer;
+    private final Task<?> task;
+    private final Duration limit;   // TIMEOUT only
+    private boolean cancelled;      // see "How it works"
+    private boolean active = true;
+    private Timer deadlineTimer;
+
+    private CancelScope(Kind kind, Task<?> task, Duration limit) {
+        this.kind = kind;
+        this.task = task;
+        this.outer = task.scope;
+        this.limit = limit;
+    }
+
+    /** Opens a timeout scope on the calling task; its deadline fires on the task's loop. */
+    static CancelScope openTimeout(Task<?> task, Duration limit, long nanos) {
+        var scope = new CancelScope(Kind.TIMEOUT, task, limit);
+        task.scope = scope;
+        if (nanos == 0) {
+            scope.cancelled = true;
+        } else {
+            scope.deadlineTimer = task.loop.callAfterNanos(nanos, scope::expire);
+        }
+        return scope;
+    }
+
+    /** Opens a shield on the calling task. */
+    static CancelScope openShield(Task<?> task) {
+        var scope = new CancelScope(Kind.SHIELD, task, null);
+        task.scope = scope;
+        return scope;
+    }
+
+    /** Closes this scope, which must be the innermost one of its task. */
+    void close() {
+        active = false;
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel();
+        }
+        task.scope = outer;
+    }
+
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Whether a cancellation from outside this scope applies to the code around it. */
+    boolean outerCancellationPending() {
+        return cancellationPending(outer, task.isCancelRequested());
+    }
+
+    /** Loop thread: the deadline passed. */
+    private void expire() {
+        if (!active || task.isDone()) {
+            return;
+        }
+        cancelled = true;
+        if (!isShieldedBelow(task.scope, this)) {
+            task.thread.interrupt();
+        }
+    }
+
+    /** Whether a shield lies between the innermost scope and {@code target} (exclusive). */
+    private static boolean isShieldedBelow(CancelScope innermost, CancelScope target) {
+        for (CancelScope s = innermost; s != null && s != target; s = s.outer) {
+            if (s.kind == Kind.SHIELD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any shield is on the chain, so a cancel of the whole task must wait. */
+    static boolean isShielded(CancelScope innermost) {
+        return isShieldedBelow(innermost, null);
+    }
+
+    /** Whether a cancellation applies to code running with {@code innermost} on top. */
+    static boolean cancellationPending(CancelScope innermost, boolean taskCancelled) {
+        for (CancelScope s = innermost; s != null; s = s.outer) {
+            if (s.kind == Kind.SHIELD) {
+                return false;
+            }
+            if (s.cancelled) {
+                return true;
+            }
+        }
+        return taskCancelled;
+    }
+
+    /** Returns the innermost cancelled scope not hidden by a shield, or null. */
+    static CancelScope firstCancelled(CancelScope innermost) {
+        for (CancelScope s = innermost; s != null; s = s.outer) {
+            if (s.kind == Kind.SHIELD) {
+                return null;
+            }
+            if (s.cancelled) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.TIMEOUT ? "Weft.timeout(" + limit + ")" : "Weft.shield";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.weft;
+
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.concurrent.CancellationException;
+
+/** Recognises the exceptions by which cancelled code ends. */
+final class Cancellation {
+    private Cancellation() {}
+
+    /**
+     * Tells whether {@code failure} is how code reacts to being cancelled: a Weft
+     * {@link CancellationException}, or what a JDK call throws on interrupt (an
+     * {@link InterruptedException}, an {@link InterruptedIOException}, a
+     * {@link ClosedByInterruptException}), anywhere in its cause chain, or any exception thrown
+     * while the thread is still interrupted (a socket read ends with "Closed by interrupt").
+     */
+    static boolean isSignal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CancellationException
+                    || t instanceof InterruptedException
+                    || t instanceof InterruptedIOException
+                    || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+}

@@ -1,0 +1,657 @@
+package dev.weft;
+
+import dev.weft.internal.SchedulerHook;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An event loop: one carrier thread that runs the loop's tasks, one at a time, switching only
+ * where a task blocks. Every task is a virtual thread scheduled by the loop, so ordinary blocking
+ * Java calls ({@code Thread.sleep}, socket reads, {@code j.u.c} locks and queues) park the task
+ * and let the loop run another. Tasks of one loop never run in parallel: state they share needs
+ * no locks.
+ *
+ * {@snippet :
+ * try (var loop = new Loop()) {
+ *     int answer = loop.run(() -> {
+ *         Task<Integer> a = Weft.spawn(() -> { Weft.sleep(Duration.ofSeconds(1)); return 40; });
+ *         Task<Integer> b = Weft.spawn(() -> { Weft.sleep(Duration.ofSeconds(1)); return 2; });
+ *         return a.result() + b.result();     // about 1 s in all, on one thread
+ *     });
+ * }
+ * }
+ *
+ * <p><b>Thread safety:</b> {@link #spawn}, {@link #execute}, {@link #callLater},
+ * {@link #stats()} and {@link #close()} may be called from any thread; {@link #run} from any
+ * thread except the loop's own.
+ *
+ * <p><b>Closing:</b> {@link #close()} cancels the tasks still alive, waits for them to finish,
+ * drops pending timers, stops the carrier and reports failures nobody observed to the
+ * {@link ExceptionHandler}. Virtual threads that are not Weft tasks but were created inside a
+ * task (they inherit the loop) keep running after close on Weft's fallback threads.
+ *
+ * <p><b>Pitfalls:</b> code that blocks the carrier instead of parking stalls every task of the
+ * loop: file I/O, DNS look-ups ({@code InetAddress}), {@code Process} pipe reads, blocking in a
+ * class initialiser or under a native (JNI or FFM) frame. Run such calls on another thread.
+ * Virtual threads created inside a task ({@code Thread.ofVirtual()},
+ * {@code Executors.newVirtualThreadPerTaskExecutor()}, {@code StructuredTaskScope.fork()}) run on
+ * the same loop. JDK timers ({@code Thread.sleep}, timed waits) follow real time, not the loop's
+ * clock; {@link Weft#sleep} follows the loop's clock and is cheaper.
+ */
+public final class Loop implements Executor, AutoCloseable {
+    /* How it works: the carrier's turn runs the work that was ready when the turn began (new work
+     * waits for the next turn, so timers and remote work are never starved), fires the timers that
+     * are due, and sleeps when nothing is ready. The JDK hands every runnable continuation of a
+     * task to `schedule` from whatever thread made it runnable; `schedule` must never block or
+     * throw, or that virtual thread is lost. Work from the loop's own thread takes the local,
+     * signal-free path of the RunQueue.
+     *
+     * Closing: `state` goes OPEN -> CLOSING -> CLOSED. In CLOSING the carrier cancels every alive
+     * task and every task that starts, and exits once all spawned tasks have finished. A spawn
+     * increments `spawned` before it reads `state`, and the carrier reads `state` before
+     * `spawned`, so a spawn that saw OPEN is always waited for. After CLOSED, work goes to a
+     * fallback pool of platform threads, so stray continuations still run. */
+
+    private enum State { OPEN, CLOSING, CLOSED }
+
+    private static final AtomicInteger LOOP_NUMBERS = new AtomicInteger();
+    private static final Executor FALLBACK = Executors.newCachedThreadPool(Thread.ofPlatform()
+            .name("weft-fallback-", 1).daemon(true).factory());
+
+    private final String name;
+    private final Clock clock;
+    private final ExceptionHandler exceptionHandler;
+    private final SchedulerHook hook;
+    private final Carrier carrier;
+    private final RunQueue runQueue;
+    private final TimerHeap timers = new TimerHeap();             // loop thread only
+    private final ThreadFactory taskThreads;
+    private final AtomicLong taskIds = new AtomicLong();
+    private final AtomicLong timerSequence = new AtomicLong();
+    private final AtomicLong spawned = new AtomicLong();          // any thread
+    private volatile long finished;                               // written by the loop thread
+    private volatile State state = State.OPEN;                    // any thread
+    private final Set<Task<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
+    private Task<?> aliveHead;                                    // loop thread only
+    private int aliveStarted;                                     // loop thread only
+    private int waitingOnLoop;                                    // loop thread only
+    private boolean cancelNewTasks;                               // loop thread only
+    private final Set<Task<?>> delayed = new java.util.LinkedHashSet<>(); // loop thread only
+
+    /** Creates and starts a loop with {@link LoopOptions#defaults() default options}. */
+    public Loop() {
+        this(LoopOptions.defaults());
+    }
+
+    /**
+     * Creates and starts a loop: its carrier thread runs until {@link #close()}.
+     *
+     * @throws IllegalStateException if the JVM lacks the flag Weft needs; the message names it
+     *     and where to put it
+     */
+    public Loop(LoopOptions options) {
+        Objects.requireNonNull(options, "options");
+        this.hook = SchedulerHook.get();
+        this.name = options.name() != null ? options.name()
+                : "weft-" + (LOOP_NUMBERS.incrementAndGet());
+        this.clock = options.clock();
+        this.exceptionHandler = options.exceptionHandler();
+        this.carrier = new Carrier(this);
+        this.runQueue = new RunQueue(new Waker(carrier));
+        this.taskThreads = hook.virtualThreadFactory(this::schedule);
+        carrier.start();
+    }
+
+    /**
+     * Returns the loop running the calling task or loop callback.
+     *
+     * @throws WrongThreadException if the caller is neither
+     */
+    public static Loop current() {
+        Task<?> task = Task.currentOrNull();
+        if (task != null) {
+            return task.loop;
+        }
+        if (Thread.currentThread() instanceof Carrier carrierThread) {
+            return carrierThread.loop;
+        }
+        throw new WrongThreadException("Loop.current() must be called from a task or a loop "
+                + "callback; start a task with Weft.run(...)");
+    }
+
+    /** Returns the loop's name, which is also its carrier thread's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the loop's clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns the loop clock's current time, in nanoseconds. */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
+
+    /** Returns whether {@link #close()} has begun. */
+    public boolean isClosed() {
+        return state != State.OPEN;
+    }
+
+    /** Returns a snapshot of the loop's counters. */
+    public LoopStats stats() {
+        long spawnedNow = spawned.get();
+        long finishedNow = finished;
+        return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size());
+    }
+
+    // ---- spawning --------------------------------------------------------------------------------
+
+    /**
+     * Starts a task on this loop and returns it at once. Callable from any thread.
+     *
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    public <T> Task<T> spawn(Callable<T> body) {
+        return spawn(null, body);
+    }
+
+    /**
+     * Starts a named task on this loop and returns it at once. Callable from any thread.
+     *
+     * @param name the task's name, shown in messages and dumps; null picks {@code task-<id>}
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    public <T> Task<T> spawn(String name, Callable<T> body) {
+        return spawnChild(name, body, Task.currentOrNull());
+    }
+
+    /** Spawns with an explicit parent task (a task group's owner), for dumps and reports. */
+    <T> Task<T> spawnChild(String name, Callable<T> body, Task<?> parent) {
+        Objects.requireNonNull(body, "body");
+        spawned.incrementAndGet();
+        if (state != State.OPEN && !hook.isRunningOn(carrier)) {
+            spawned.decrementAndGet();
+            runQueue.addRemote(() -> { });   // let a closing carrier re-check its exit condition
+            throw closedError();
+        }
+        Task<T> task = new Task<>(this, taskIds.incrementAndGet(), name, body, parent);
+        task.start();
+        return task;
+    }
+
+    /** Starts a task that runs {@code body} and returns null; see {@link #spawn(Callable)}. */
+    public Task<Void> spawn(Action body) {
+        return spawn(null, body);
+    }
+
+    /** Starts a named task that runs {@code body}; see {@link #spawn(String, Callable)}. */
+    public Task<Void> spawn(String name, Action body) {
+        return spawn(name, asCallable(body));
+    }
+
+    static Callable<Void> asCallable(Action body) {
+        Objects.requireNonNull(body, "body");
+        return () -> {
+            body.run();
+            return null;
+        };
+    }
+
+    /**
+     * Starts a task after {@code delay} on the loop's clock and returns it at once; until then
+     * it is PENDING, and cancelling it means it never runs.
+     *
+     * @throws IllegalArgumentException if the delay is negative
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    public <T> Task<T> spawnLater(Duration delay, Callable<T> body) {
+        long nanos = Durations.toNanos(delay, "delay");
+        Objects.requireNonNull(body, "body");
+        spawned.incrementAndGet();
+        if (state != State.OPEN) {
+            spawned.decrementAndGet();
+            runQueue.addRemote(() -> { });
+            throw closedError();
+        }
+        Task<T> task = new Task<>(this, taskIds.incrementAndGet(), null, body,
+                Task.currentOrNull());
+        runOnLoop(() -> {
+            delayed.add(task);
+            task.startTimer = callAfterNanos(nanos, () -> startDelayed(task));
+        });
+        return task;
+    }
+
+    /** Loop thread: starts a task of {@link #spawnLater} now, if it has not started. */
+    void startDelayed(Task<?> task) {
+        if (delayed.remove(task)) {
+            task.startTimer.cancel();
+            task.start();
+        }
+    }
+
+    /**
+     * Runs {@code command} as a new task of this loop, so the loop can serve as an
+     * {@link Executor} (for example to {@code CompletableFuture}'s async methods). A failure of
+     * the command is reported to the {@link ExceptionHandler} when the loop closes.
+     *
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    @Override
+    public void execute(Runnable command) {
+        Objects.requireNonNull(command, "command");
+        spawn(null, Executors.callable(command));
+    }
+
+    // ---- running -----------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code main} as a task and waits for it, like asyncio's {@code run_until_complete}.
+     * When it ends, the tasks of the loop still alive are cancelled and awaited, and reported to
+     * the {@link ExceptionHandler}. Then returns {@code main}'s value, or throws its failure as
+     * it is when unchecked and wrapped in {@code CompletionException} when checked.
+     *
+     * @throws IllegalStateException if called from the loop's own thread, which would wait for
+     *     itself
+     * @throws RejectedExecutionException if the loop is closed
+     * @throws java.util.concurrent.CancellationException if {@code main} was cancelled, or the
+     *     calling thread was interrupted (then {@code main} is cancelled too)
+     */
+    public <T> T run(Callable<T> main) {
+        Objects.requireNonNull(main, "main");
+        if (hook.isRunningOn(carrier)) {
+            throw new IllegalStateException("loop \"" + name + "\" cannot run inside its own "
+                    + "thread: it would wait for itself; spawn the work and join the task instead");
+        }
+        Task<T> mainTask = spawn("main", main);
+        try {
+            mainTask.join();
+        } catch (java.util.concurrent.CancellationException interrupted) {
+            mainTask.cancel();
+            awaitUninterruptibly(mainTask);
+            cancelLeftovers(mainTask);
+            throw interrupted;
+        }
+        cancelLeftovers(mainTask);
+        return mainTask.resultNow();
+    }
+
+    private void cancelLeftovers(Task<?> mainTask) {
+        Task<List<Task<?>>> sweeper = spawn("run-cleanup", () -> sweepTasks(mainTask));
+        awaitUninterruptibly(sweeper);
+        List<Task<?>> leftovers = sweeper.resultNow();
+        if (!leftovers.isEmpty()) {
+            report("main task of loop \"" + name + "\" ended while " + leftovers.size()
+                    + " other task(s) were still running; they were cancelled: " + leftovers,
+                    null);
+        }
+    }
+
+    /** Runs as a task: cancels and awaits every other task, including ones not started yet. */
+    private List<Task<?>> sweepTasks(Task<?> mainTask) {
+        Task<?> self = Task.current();
+        var cancelled = new ArrayList<Task<?>>();
+        cancelNewTasks = true;
+        try {
+            while (spawned.get() - finished > 1) {
+                var alive = new ArrayList<Task<?>>(delayed);
+                for (Task<?> t = aliveHead; t != null; t = t.nextAlive) {
+                    if (t != self && t != mainTask) {
+                        alive.add(t);
+                    }
+                }
+                for (Task<?> t : alive) {
+                    if (t.cancel()) {
+                        cancelled.add(t);
+                    }
+                }
+                Weft.shield(() -> {
+                    for (Task<?> t : alive) {
+                        t.join();
+                    }
+                    Weft.yieldNow();   // lets tasks that were spawned but not started end
+                    return null;
+                });
+            }
+        } finally {
+            cancelNewTasks = false;
+        }
+        return cancelled;
+    }
+
+    private static void awaitUninterruptibly(Task<?> task) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.join();
+                break;
+            } catch (java.util.concurrent.CancellationException e) {
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- timers --------------------------------------------------------------------------------------
+
+    /**
+     * Calls {@code action} on the loop's thread after {@code delay} on the loop's clock. The
+     * action runs as a plain callback, not a task: it must not block. A failing action is
+     * reported to the {@link ExceptionHandler}. Callable from any thread.
+     *
+     * @throws IllegalArgumentException if the delay is negative
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    public Timer callLater(Duration delay, Runnable action) {
+        long nanos = Durations.toNanos(delay, "delay");
+        Objects.requireNonNull(action, "action");
+        if (state != State.OPEN) {
+            throw closedError();
+        }
+        return callAfterNanos(nanos, action);
+    }
+
+    /**
+     * Calls {@code action} on the loop's thread once the loop's clock reaches {@code deadline}
+     * (in {@link #nanoTime()}'s scale); see {@link #callLater}.
+     *
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    public Timer callAt(long deadline, Runnable action) {
+        Objects.requireNonNull(action, "action");
+        if (state != State.OPEN) {
+            throw closedError();
+        }
+        return schedule(new Timer(this, deadline, timerSequence.incrementAndGet(), action));
+    }
+
+    Timer callAfterNanos(long nanos, Runnable action) {
+        long deadline = Durations.deadline(clock.nanoTime(), nanos);
+        return schedule(new Timer(this, deadline, timerSequence.incrementAndGet(), action));
+    }
+
+    /** A timer that unparks {@code thread}; for waits with a timeout. */
+    Timer wakeAfter(Thread thread, long nanos) {
+        return callAfterNanos(nanos, () -> LockSupport.unpark(thread));
+    }
+
+    private Timer schedule(Timer timer) {
+        runOnLoop(() -> timers.add(timer));
+        return timer;
+    }
+
+    void timerCancelled(Timer timer) {
+        runOnLoop(() -> timers.remove(timer));
+    }
+
+    // ---- closing -------------------------------------------------------------------------------------
+
+    /**
+     * Closes the loop: cancels its alive tasks, waits until every task has finished, drops
+     * pending timers, stops the carrier thread, and reports failures nobody observed. Does
+     * nothing if already closed; a second concurrent call waits like the first.
+     *
+     * @throws IllegalStateException if called from the loop's own thread, which would wait for
+     *     itself
+     */
+    @Override
+    public void close() {
+        if (hook.isRunningOn(carrier)) {
+            throw new IllegalStateException("loop \"" + name + "\" cannot be closed from its own "
+                    + "thread: close() waits for every task; close it from outside the loop");
+        }
+        synchronized (this) {
+            if (state == State.OPEN) {
+                state = State.CLOSING;
+                runQueue.addRemote(this::cancelEverything);
+            }
+        }
+        boolean interrupted = false;
+        while (carrier.isAlive()) {
+            try {
+                carrier.join();
+            } catch (InterruptedException e) {
+                interrupted = true;   // closing must finish; the interrupt is kept below
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        reportUnobservedFailures();
+    }
+
+    private void cancelEverything() {
+        cancelNewTasks = true;
+        for (Task<?> task : List.copyOf(delayed)) {
+            startDelayed(task);
+        }
+        for (Task<?> t = aliveHead; t != null; t = t.nextAlive) {
+            t.cancel();
+        }
+    }
+
+    private void reportUnobservedFailures() {
+        for (Task<?> task : List.copyOf(unobservedFailures)) {
+            if (unobservedFailures.remove(task) && !task.isObserved()) {
+                report(task + " failed and nobody observed its failure (call result(), get() "
+                        + "or exception() on it, or spawn it in a TaskGroup)", task.failure());
+            }
+        }
+    }
+
+    private RejectedExecutionException closedError() {
+        return new RejectedExecutionException("loop \"" + name + "\" is closed; spawn before "
+                + "close() or create a new Loop");
+    }
+
+    // ---- the carrier -------------------------------------------------------------------------------
+
+    private void runCarrier() {
+        try {
+            while (true) {
+                runQueue.drainInbound();
+                for (int ready = runQueue.localSize(); ready > 0; ready--) {
+                    runSafely(runQueue.pollLocal());
+                }
+                fireDueTimers();
+                if (runQueue.localSize() > 0) {
+                    continue;
+                }
+                if (state != State.OPEN && spawned.get() == finished && runQueue.isEmpty()) {
+                    break;
+                }
+                idle();
+            }
+        } finally {
+            state = State.CLOSED;
+            int dropped = timers.size();
+            if (dropped > 0) {
+                report(dropped + " timer(s) were still pending when loop \"" + name
+                        + "\" closed; they will not run", null);
+            }
+            forwardInboundToFallback();
+        }
+    }
+
+    private void idle() {
+        Timer next = timers.peek();
+        if (next == null) {
+            runQueue.awaitWork(-1);
+            return;
+        }
+        long wait = next.deadline() - clock.nanoTime();
+        if (wait <= 0) {
+            return;
+        }
+        if (waitingOnLoop == aliveStarted && runQueue.isEmpty() && clock.jumpTo(next.deadline())) {
+            return;
+        }
+        runQueue.awaitWork(wait);
+    }
+
+    private void fireDueTimers() {
+        Timer timer = timers.peek();
+        if (timer == null) {
+            return;
+        }
+        long now = clock.nanoTime();
+        while (timer != null && timer.deadline() <= now) {
+            timers.poll();
+            try {
+                timer.fire();
+            } catch (RuntimeException | Error e) {
+                report("a timer callback on loop \"" + name + "\" failed", e);
+            }
+            timer = timers.peek();
+        }
+    }
+
+    private void runSafely(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            report("a callback on loop \"" + name + "\" failed", e);
+        }
+    }
+
+    /** The executor the JDK hands every runnable continuation of the loop's tasks to. */
+    private void schedule(Runnable work) {
+        if (hook.isRunningOn(carrier)) {
+            runQueue.addLocal(work);
+            return;
+        }
+        if (state == State.CLOSED) {
+            FALLBACK.execute(work);
+            return;
+        }
+        runQueue.addRemote(work);
+        if (state == State.CLOSED) {
+            forwardInboundToFallback();   // the carrier may have exited before it saw the work
+        }
+    }
+
+    private void forwardInboundToFallback() {
+        Runnable work;
+        while ((work = runQueue.pollInbound()) != null) {
+            FALLBACK.execute(work);
+        }
+    }
+
+    // ---- used by Task, Waiting, CancelScope ------------------------------------------------------
+
+    Thread newTaskThread(Runnable body) {
+        return taskThreads.newThread(body);
+    }
+
+    /** Runs {@code work} now if on the loop's thread, else posts it to the loop. */
+    void runOnLoop(Runnable work) {
+        if (hook.isRunningOn(carrier)) {
+            work.run();
+        } else {
+            post(work);
+        }
+    }
+
+    /** Runs {@code work} on the loop's thread soon; on a fallback thread after close. */
+    void post(Runnable work) {
+        schedule(work);
+    }
+
+    boolean cancelsNewTasks() {
+        return cancelNewTasks;
+    }
+
+    /** Loop thread: a task's body starts. */
+    void taskStarted(Task<?> task) {
+        task.nextAlive = aliveHead;
+        if (aliveHead != null) {
+            aliveHead.previousAlive = task;
+        }
+        aliveHead = task;
+        aliveStarted++;
+    }
+
+    /** Loop thread: a task has its outcome. */
+    void taskFinished(Task<?> task) {
+        if (task.previousAlive != null) {
+            task.previousAlive.nextAlive = task.nextAlive;
+        } else {
+            aliveHead = task.nextAlive;
+        }
+        if (task.nextAlive != null) {
+            task.nextAlive.previousAlive = task.previousAlive;
+        }
+        task.previousAlive = null;
+        task.nextAlive = null;
+        aliveStarted--;
+        if (task.status() == Task.Status.FAILED && !task.isObserved()) {
+            unobservedFailures.add(task);
+        }
+        finished = finished + 1;
+    }
+
+    void failureObserved(Task<?> task) {
+        if (task.status() == Task.Status.FAILED) {
+            unobservedFailures.remove(task);
+        }
+    }
+
+    /** Loop thread: a task parks in a wait only this loop can end. */
+    void taskWaitsOnLoop() {
+        waitingOnLoop++;
+    }
+
+    /** Loop thread: that task resumed. */
+    void taskResumes() {
+        waitingOnLoop--;
+    }
+
+    /** Sends a problem to the exception handler; never throws. */
+    void report(String message, Throwable error) {
+        try {
+            exceptionHandler.handle(this, message, error);
+        } catch (RuntimeException | Error handlerFailure) {
+            // The handler itself failed: log both, so neither problem is lost.
+            var logger = System.getLogger("dev.weft");
+            logger.log(System.Logger.Level.ERROR, "[" + name + "] " + message, error);
+            logger.log(System.Logger.Level.ERROR,
+                    "[" + name + "] the exception handler failed", handlerFailure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Loop[" + name + " " + state + ", " + stats().tasksAlive() + " tasks alive]";
+    }
+
+    /** The loop's platform thread. */
+    private static final class Carrier extends Thread {
+        final Loop loop;
+
+        Carrier(Loop loop) {
+            super(loop.name);
+            this.loop = loop;
+        }
+
+        @Override
+        public void run() {
+            loop.runCarrier();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.weft;
+
+/**
+ * A snapshot of a loop's counters, from {@link Loop#stats()}. Read from another thread while the
+ * loop runs, the figures are each current but not taken at one instant.
+ *
+ * @param tasksAlive tasks spawned and not yet finished
+ * @param tasksSpawned tasks spawned since the loop was created
+ * @param tasksFinished tasks finished since the loop was created
+ * @param timersPending timers waiting to fire, including those of sleeps and timeouts
+ */
+public record LoopStats(long tasksAlive, long tasksSpawned, long tasksFinished, int timersPending) {}

@@ -1,0 +1,606 @@
+package dev.weft;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * A unit of concurrent work on a {@link Loop}: one virtual thread that runs on the loop's thread,
+ * plus its status, result, failure and done-callbacks. Created by {@code spawn} on a loop, on
+ * {@link Weft} or on a {@link TaskGroup}.
+ *
+ * {@snippet :
+ * Weft.run(() -> {
+ *     Task<Integer> answer = Weft.spawn("answer", () -> 6 * 7);
+ *     answer.onDone(t -> System.out.println(t + " finished"));
+ *     return answer.result();            // 42; only this task waits, the loop runs on
+ * });
+ * }
+ *
+ * <p><b>Thread safety:</b> every method may be called from any thread and any loop. Waiting from a
+ * task parks only that task.
+ *
+ * <p><b>Cancellation:</b> {@link #cancel()} interrupts the task's thread: Weft's waits then throw
+ * {@link CancellationException}, and JDK calls fail as they do on interrupt (a socket read
+ * closes the socket, {@code Thread.sleep} throws {@link InterruptedException}); {@code finally}
+ * blocks run. A task that ends by throwing after a cancel, or by throwing
+ * {@link CancellationException} at any time, ends {@link Status#CANCELLED}.
+ *
+ * @param <T> the result type
+ */
+public final class Task<T> implements Future<T> {
+    /* How it works: the task is the body of its virtual thread. Its outcome is written once, then
+     * published by the volatile write of `status`. Everything waiting for the outcome (joining
+     * threads, internal listeners, user callbacks) is pushed on a lock-free stack, `completions`;
+     * finishing swaps the stack for FINISHED and serves it in registration order, and a push that
+     * finds FINISHED serves itself. Joining threads are stored as the node's target directly, so
+     * a join costs one node. The task's cancel scopes form a chain from `scope`, touched only by
+     * the task's own thread and by the loop thread while the task is parked (one carrier, so
+     * never at the same time). */
+
+    /** The stages of a task's life. */
+    public enum Status {
+        /** Spawned, not yet started by its loop. */
+        PENDING,
+        /** Started and not finished: running, ready or waiting. */
+        RUNNING,
+        /** Finished with a value. */
+        DONE,
+        /** Finished by throwing. */
+        FAILED,
+        /** Finished by cancellation. */
+        CANCELLED;
+
+        /** Returns whether this status is final. */
+        public boolean isFinished() {
+            return ordinal() >= DONE.ordinal();
+        }
+    }
+
+    static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
+
+    private static final VarHandle STATUS;
+    private static final VarHandle COMPLETIONS;
+    private static final VarHandle CANCEL_REQUESTED;
+    private static final Completion FINISHED = new Completion(null);
+
+    static {
+        try {
+            var lookup = MethodHandles.lookup();
+            STATUS = lookup.findVarHandle(Task.class, "status", Status.class);
+            COMPLETIONS = lookup.findVarHandle(Task.class, "completions", Completion.class);
+            CANCEL_REQUESTED = lookup.findVarHandle(Task.class, "cancelRequested", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Loop loop;
+    final Task<?> parent;
+    final Thread thread;
+    private final long id;
+    private final String name;                       // null: derived from id on demand
+    private Callable<? extends T> body;              // own thread; cleared once run
+    private volatile Status status = Status.PENDING; // any thread; CAS
+    private Object outcome;                          // value or Throwable; published by status
+    private volatile Completion completions;         // any thread; CAS; FINISHED once served
+    private volatile boolean cancelRequested;        // any thread; CAS
+    private volatile boolean observed;               // any thread
+    CancelScope scope;                               // innermost scope; see "How it works"
+    List<TaskGroup> openGroups;                      // own thread, and loop thread when parked
+    Timer startTimer;                                // loop thread only; spawnLater
+    Task<?> previousAlive;                           // loop thread only
+    Task<?> nextAlive;                               // loop thread only
+
+    Task(Loop loop, long id, String name, Callable<? extends T> body, Task<?> parent) {
+        this.loop = loop;
+        this.id = id;
+        this.name = name;
+        this.body = body;
+        this.parent = parent;
+        this.thread = loop.newTaskThread(this::runBody);
+        if (name != null) {
+            thread.setName(name);
+        }
+    }
+
+    /**
+     * Returns the task running the calling code.
+     *
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static Task<?> current() {
+        Task<?> task = currentOrNull();
+        if (task == null) {
+            throw new WrongThreadException("Task.current() must be called from a task; "
+                    + "start one with Weft.run(...) or Loop.spawn(...)");
+        }
+        return task;
+    }
+
+    /** Returns the task running the calling code, or null if the caller is not a task. */
+    static Task<?> currentOrNull() {
+        if (!CURRENT.isBound()) {
+            return null;
+        }
+        Task<?> task = CURRENT.get();
+        // Virtual threads forked inside a task (StructuredTaskScope) see the binding too.
+        return task.thread == Thread.currentThread() ? task : null;
+    }
+
+    /** Returns the name given at spawn, or {@code task-<id>}. */
+    public String name() {
+        return name != null ? name : "task-" + id;
+    }
+
+    /** Returns the loop that runs this task. */
+    public Loop loop() {
+        return loop;
+    }
+
+    /** Returns the current status. */
+    public Status status() {
+        return status;
+    }
+
+    /** Returns the status in {@link Future}'s terms: pending and running are both RUNNING. */
+    @Override
+    public Future.State state() {
+        return switch (status) {
+            case PENDING, RUNNING -> Future.State.RUNNING;
+            case DONE -> Future.State.SUCCESS;
+            case FAILED -> Future.State.FAILED;
+            case CANCELLED -> Future.State.CANCELLED;
+        };
+    }
+
+    @Override
+    public boolean isDone() {
+        return status.isFinished();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return status == Status.CANCELLED;
+    }
+
+    /** Returns whether someone asked to cancel this task, whether or not it has finished. */
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /**
+     * Waits until this task has finished; never throws the task's failure. Only the calling task
+     * waits; the loop keeps running the others. This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @throws IllegalStateException if a task joins itself, which could never return
+     * @throws CancellationException if the waiting task is cancelled (or the waiting thread
+     *     interrupted) while it waits
+     */
+    public void join() {
+        awaitFinished(-1);
+    }
+
+    /**
+     * Waits until this task has finished or the timeout passes on the waiting loop's clock (real
+     * time for a plain thread). This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @return whether the task has finished
+     * @throws IllegalArgumentException if the timeout is negative
+     * @throws IllegalStateException if a task joins itself
+     */
+    public boolean join(java.time.Duration timeout) {
+        return awaitFinished(Durations.toNanos(timeout, "timeout"));
+    }
+
+    /**
+     * Waits for the task and returns its value, throwing its failure as it is when unchecked and
+     * wrapped in {@link CompletionException} when checked. This is the everyday way to read a
+     * result, and a {@linkplain dev.weft cancellation point}.
+     *
+     * @throws CancellationException if the task was cancelled, or the waiting task is
+     * @throws IllegalStateException if a task waits for itself
+     */
+    public T result() {
+        join();
+        return resultNow();
+    }
+
+    /**
+     * Waits for the task and returns its value, as {@link Future#get()} does. This is a
+     * {@linkplain dev.weft cancellation point}; a waiting task that is cancelled gets
+     * {@link CancellationException}.
+     *
+     * @throws ExecutionException wrapping the task's failure
+     * @throws CancellationException if the task was cancelled
+     * @throws InterruptedException if the waiting plain thread is interrupted
+     * @throws IllegalStateException if a task waits for itself
+     */
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+        try {
+            join();
+        } catch (CancellationException e) {
+            if (Task.currentOrNull() == null && Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for " + this);
+            }
+            throw e;
+        }
+        return reportForGet();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the task and returns its value, as
+     * {@link Future#get(long, TimeUnit)} does; the time is measured on the waiting loop's clock.
+     *
+     * @throws TimeoutException if the task has not finished in time
+     * @throws ExecutionException wrapping the task's failure
+     * @throws InterruptedException if the waiting plain thread is interrupted
+     */
+    @Override
+    public T get(long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        boolean finished;
+        try {
+            finished = awaitFinished(Math.max(0, unit.toNanos(timeout)));
+        } catch (CancellationException e) {
+            if (Task.currentOrNull() == null && Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for " + this);
+            }
+            throw e;
+        }
+        if (!finished) {
+            throw new TimeoutException(this + " did not finish within " + timeout + " " + unit);
+        }
+        return reportForGet();
+    }
+
+    private T reportForGet() throws ExecutionException {
+        observed = true;
+        loop.failureObserved(this);
+        return switch (status) {
+            case DONE -> value();
+            case FAILED -> throw new ExecutionException("task \"" + name() + "\" failed",
+                    (Throwable) outcome);
+            case CANCELLED -> throw cancellationFor(this);
+            default -> throw new AssertionError(status);
+        };
+    }
+
+    /**
+     * Returns the value of a finished task without waiting, throwing its failure as
+     * {@link #result()} does.
+     *
+     * @throws IllegalStateException if the task has not finished
+     */
+    @Override
+    public T resultNow() {
+        Status current = status;
+        if (!current.isFinished()) {
+            throw new IllegalStateException(this + " has not finished; use result() to wait for it");
+        }
+        observed = true;
+        loop.failureObserved(this);
+        return switch (current) {
+            case DONE -> value();
+            case FAILED -> throw Failures.unchecked((Throwable) outcome);
+            case CANCELLED -> throw cancellationFor(this);
+            default -> throw new AssertionError(current);
+        };
+    }
+
+    /**
+     * Returns how a finished task failed without waiting: the failure of a FAILED task, the
+     * {@link CancellationException} of a CANCELLED one, null for DONE. Reading it counts as
+     * observing the failure, so it is not reported when the loop closes.
+     *
+     * @throws IllegalStateException if the task has not finished
+     */
+    public Throwable exception() {
+        Status current = status;
+        if (!current.isFinished()) {
+            throw new IllegalStateException(this + " has not finished; join() it first");
+        }
+        observed = true;
+        loop.failureObserved(this);
+        return current == Status.DONE ? null : (Throwable) outcome;
+    }
+
+    /**
+     * Returns the failure of a FAILED task without waiting, as {@link Future#exceptionNow()}.
+     *
+     * @throws IllegalStateException if the task has not finished, succeeded or was cancelled
+     */
+    @Override
+    public Throwable exceptionNow() {
+        if (status != Status.FAILED) {
+            throw new IllegalStateException(this + " did not fail");
+        }
+        return exception();
+    }
+
+    /**
+     * Asks the task to stop: a task not started yet never runs its body; a running one is
+     * interrupted at its current or next {@linkplain dev.weft cancellation point}, unless it is
+     * inside {@link Weft#shield}, in which case the cancel waits for the shield to end. Never
+     * blocks; {@link #join()} waits for the task to finish.
+     *
+     * @return false if the task had already finished, true otherwise
+     */
+    public boolean cancel() {
+        if (status.isFinished()) {
+            return false;
+        }
+        if (CANCEL_REQUESTED.compareAndSet(this, false, true)) {
+            loop.runOnLoop(this::deliverCancel);
+        }
+        return true;
+    }
+
+    /**
+     * Same as {@link #cancel()}; a Weft task is always interrupted, so the argument is ignored.
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        return cancel();
+    }
+
+    /**
+     * Registers a callback run on this task's loop once the task has finished; callbacks run in
+     * registration order, and one registered after the task finished runs soon after. A callback
+     * runs on the loop's thread as a plain callback, not as a task: it must not block (spawn a
+     * task for that). A callback that throws is reported to the loop's {@link ExceptionHandler}.
+     * After the loop has closed, callbacks run on a Weft fallback thread.
+     */
+    public void onDone(Consumer<? super Task<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        addCompletion(new Completion(new DoneCallback<>(this, callback)));
+    }
+
+    /**
+     * Returns a {@link CompletableFuture} completed with this task's outcome; cancelling the
+     * future cancels the task.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        var future = new CompletableFuture<T>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                Task.this.cancel();
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        whenFinished(task -> {
+            switch (status) {
+                case DONE -> future.complete(value());
+                case FAILED -> {
+                    observed = true;
+                    loop.failureObserved(this);
+                    future.completeExceptionally((Throwable) outcome);
+                }
+                default -> future.cancel(false);
+            }
+        });
+        return future;
+    }
+
+    @Override
+    public String toString() {
+        return "Task[" + name() + " " + status + "]";
+    }
+
+    // ---- internal: used by Loop, Weft, TaskGroup, CancelScope ----------------------------------
+
+    /** Registers a listener called synchronously by whichever thread finishes the task. */
+    void whenFinished(Listener listener) {
+        addCompletion(new Completion(listener));
+    }
+
+    boolean isObserved() {
+        return observed;
+    }
+
+    void markObserved() {
+        observed = true;
+        loop.failureObserved(this);
+    }
+
+    /** Returns the failure or cancellation without marking it observed. */
+    Throwable failure() {
+        return status == Status.FAILED || status == Status.CANCELLED ? (Throwable) outcome : null;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Waits until finished; returns false if the timeout (non-negative) passed first. */
+    private boolean awaitFinished(long timeoutNanos) {
+        if (status.isFinished()) {
+            Task<?> caller = currentOrNull();
+            if (caller != null) {
+                caller.throwIfCancelled();
+            }
+            return true;
+        }
+        if (thread == Thread.currentThread()) {
+            throw new IllegalStateException(
+                    "task \"" + name() + "\" cannot join itself: it would wait forever");
+        }
+        Task<?> caller = currentOrNull();
+        Completion node = new Completion(Thread.currentThread());
+        addCompletion(node);
+        Waiting.Source source = caller != null && caller.loop == loop
+                ? Waiting.Source.THIS_LOOP : Waiting.Source.ELSEWHERE;
+        return Waiting.await(caller, this::isDone, timeoutNanos, source, this);
+    }
+
+    /** Runs on the loop thread: interrupts the task unless a shield protects it. */
+    private void deliverCancel() {
+        if (status.isFinished()) {
+            return;
+        }
+        if (startTimer != null) {
+            loop.startDelayed(this);   // a delayed task that never started ends CANCELLED now
+        }
+        if (openGroups != null) {
+            for (TaskGroup group : List.copyOf(openGroups)) {
+                group.cancel();
+            }
+        }
+        if (!CancelScope.isShielded(scope)) {
+            thread.interrupt();
+        }
+    }
+
+    /** Whether a cancellation applies to the calling task now: the task's or a scope's. */
+    boolean cancellationPending() {
+        return CancelScope.cancellationPending(scope, cancelRequested);
+    }
+
+    /** Own thread: throws if a cancellation applies now. */
+    void throwIfCancelled() {
+        if (cancellationPending()) {
+            throw cancellationMessage();
+        }
+    }
+
+    CancellationException cancellationMessage() {
+        CancelScope expired = CancelScope.firstCancelled(scope);
+        return new CancellationException(expired != null
+                ? "task \"" + name() + "\" was cancelled by " + expired
+                : "task \"" + name() + "\" was cancelled");
+    }
+
+    private void runBody() {
+        loop.taskStarted(this);
+        if (cancelRequested || loop.cancelsNewTasks()) {
+            cancelRequested = true;
+            finish(Status.CANCELLED, new CancellationException(
+                    "task \"" + name() + "\" was cancelled before it started"));
+            return;
+        }
+        STATUS.setVolatile(this, Status.RUNNING);
+        Callable<? extends T> work = body;
+        body = null;
+        T value;
+        try {
+            value = ScopedValue.where(CURRENT, this).call(work::call);
+        } catch (Throwable failure) {
+            if (failure instanceof CancellationException
+                    || (cancelRequested && Cancellation.isSignal(failure))) {
+                finish(Status.CANCELLED, failure instanceof CancellationException
+                        ? failure : cancellationFrom(failure));
+            } else {
+                finish(Status.FAILED, failure);
+            }
+            return;
+        }
+        finish(Status.DONE, value);
+    }
+
+    private CancellationException cancellationFrom(Throwable cause) {
+        var cancellation = new CancellationException("task \"" + name() + "\" was cancelled");
+        cancellation.initCause(cause);
+        return cancellation;
+    }
+
+    private void finish(Status finalStatus, Object result) {
+        outcome = result;
+        STATUS.setVolatile(this, finalStatus);
+        loop.taskFinished(this);
+        Completion stack = (Completion) COMPLETIONS.getAndSet(this, FINISHED);
+        // The stack is newest first; serve in registration order.
+        List<Completion> ordered = new ArrayList<>();
+        for (Completion node = stack; node != null; node = node.next) {
+            ordered.add(node);
+        }
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            serve(ordered.get(i));
+        }
+    }
+
+    private void addCompletion(Completion node) {
+        while (true) {
+            Completion head = completions;
+            if (head == FINISHED) {
+                serve(node);
+                return;
+            }
+            node.next = head;
+            if (COMPLETIONS.compareAndSet(this, head, node)) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Completion node) {
+        switch (node.target) {
+            case Thread waiter -> LockSupport.unpark(waiter);
+            case Listener listener -> {
+                try {
+                    listener.taskFinished(this);
+                } catch (RuntimeException | Error e) {
+                    // Listeners are Weft's own; a failure here is a bug that must not vanish.
+                    loop.report("a completion listener of " + this + " failed", e);
+                }
+            }
+            default -> throw new AssertionError(node.target);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T value() {
+        return (T) outcome;
+    }
+
+    private static CancellationException cancellationFor(Task<?> task) {
+        var cancellation = new CancellationException("task \"" + task.name() + "\" was cancelled");
+        cancellation.initCause((Throwable) task.outcome);
+        return cancellation;
+    }
+
+    /** Something to do when a task finishes; called on the finishing thread, must not block. */
+    @FunctionalInterface
+    interface Listener {
+        void taskFinished(Task<?> task);
+    }
+
+    private static final class Completion {
+        final Object target;   // a Thread to unpark, or a Listener
+        Completion next;
+
+        Completion(Object target) {
+            this.target = target;
+        }
+    }
+
+    /** A user callback, moved onto the task's loop. */
+    private record DoneCallback<T>(Task<T> task, Consumer<? super Task<T>> callback)
+            implements Listener, Runnable {
+        @Override
+        public void taskFinished(Task<?> finished) {
+            task.loop.post(this);
+        }
+
+        @Override
+        public void run() {
+            try {
+                callback.accept(task);
+            } catch (RuntimeException | Error e) {
+                task.loop.report("a done-callback of " + task + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.weft;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A scope for child tasks (structured concurrency): when {@link #close()} returns, every child
+ * spawned in the group has finished. The first child that fails cancels its siblings, and
+ * {@code close()} throws that failure with the others attached as suppressed. Cancelling the
+ * task that opened the group cancels the children. Groups nest: a child may open its own.
+ *
+ * {@snippet :
+ * try (var group = TaskGroup.open()) {
+ *     Task<String> page = group.spawn(() -> fetch("a"));
+ *     Task<String> other = group.spawn(() -> fetch("b"));
+ * }                                   // both done here; a failure of either is thrown here
+ * }
+ *
+ * <p><b>Thread safety:</b> {@link #spawn} and {@link #cancel()} may be called from any thread;
+ * children always run on the loop of the task that opened the group. {@link #close()} belongs
+ * to the task that opened the group.
+ *
+ * <p><b>Pitfalls:</b> a failing child cancels its siblings but not the body of the
+ * try-with-resources block, which runs on until it reaches {@code close()}; a body that waits for
+ * something only a failed child would provide should wait with {@link Weft#timeout}, or call
+ * {@link #cancel()} itself. If the body throws, {@code close()} still waits for the children: call
+ * {@link #cancel()} in a {@code catch} to stop them first.
+ */
+public final class TaskGroup implements AutoCloseable {
+    /* How it works: each child gets a listener that runs when it finishes, on its loop's
+     * thread; the listener records a failure and cancels the siblings. `running` counts children
+     * spawned and not finished; close() parks the owner until it reaches zero. The state below
+     * is guarded by `this` because spawn and cancel may come from any thread. */
+
+    private final Task<?> owner;
+    private final Set<Task<?>> running = new LinkedHashSet<>();   // guarded by this
+    private final List<Throwable> failures = new ArrayList<>();   // guarded by this
+    private boolean cancelled;                                    // guarded by this
+    private boolean closed;                                       // guarded by this
+
+    private TaskGroup(Task<?> owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * Opens a group owned by the calling task.
+     *
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static TaskGroup open() {
+        Task<?> owner = Weft.requireTask("TaskGroup.open");
+        var group = new TaskGroup(owner);
+        if (owner.openGroups == null) {
+            owner.openGroups = new ArrayList<>(2);
+        }
+        owner.openGroups.add(group);
+        return group;
+    }
+
+    /**
+     * Spawns a child task on the owner's loop.
+     *
+     * @throws IllegalStateException if the group is closed
+     */
+    public <T> Task<T> spawn(Callable<T> body) {
+        return spawn(null, body);
+    }
+
+    /**
+     * Spawns a named child task on the owner's loop.
+     *
+     * @throws IllegalStateException if the group is closed
+     */
+    public <T> Task<T> spawn(String name, Callable<T> body) {
+        Objects.requireNonNull(body, "body");
+        Task<T> child;
+        boolean cancelAtOnce;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the task group of task \"" + owner.name()
+                        + "\" is closed; spawn its children before close()");
+            }
+            child = owner.loop.spawnChild(name, body, owner);
+            running.add(child);
+            cancelAtOnce = cancelled;
+        }
+        child.whenFinished(this::childFinished);
+        if (cancelAtOnce) {
+            child.cancel();
+        }
+        return child;
+    }
+
+    /** Spawns a child task that runs {@code body}; see {@link #spawn(Callable)}. */
+    public Task<Void> spawn(Action body) {
+        return spawn(null, Loop.asCallable(body));
+    }
+
+    /** Spawns a named child task that runs {@code body}; see {@link #spawn(String, Callable)}. */
+    public Task<Void> spawn(String name, Action body) {
+        return spawn(name, Loop.asCallable(body));
+    }
+
+    /**
+     * Cancels every child, including ones spawned from now on; the owner's code goes on. Never
+     * blocks.
+     */
+    public void cancel() {
+        List<Task<?>> children;
+        synchronized (this) {
+            cancelled = true;
+            children = List.copyOf(running);
+        }
+        for (Task<?> child : children) {
+            child.cancel();
+        }
+    }
+
+    /**
+     * Waits until every child has finished, then throws the first child failure, with the
+     * others suppressed (unchecked as it is, checked wrapped in
+     * {@link java.util.concurrent.CompletionException}). If the owner is cancelled while it
+     * waits, the children are cancelled and awaited, then {@link CancellationException} is
+     * thrown. This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @throws IllegalStateException if called by a task other than the owner
+     */
+    @Override
+    public void close() {
+        if (Task.currentOrNull() != owner) {
+            throw new IllegalStateException("a TaskGroup must be closed by the task that opened "
+                    + "it (\"" + owner.name() + "\"), not by " + describe(Task.currentOrNull()));
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        try {
+            awaitChildren();
+        } catch (CancellationException ownerCancelled) {
+            cancel();
+            Weft.shield(() -> {
+                awaitChildren();
+                return null;
+            });
+            finishClose();
+            throw ownerCancelled;
+        }
+        finishClose();
+        Throwable first;
+        synchronized (this) {
+            if (failures.isEmpty()) {
+                return;
+            }
+            first = failures.getFirst();
+            for (Throwable other : failures.subList(1, failures.size())) {
+                first.addSuppressed(other);
+            }
+        }
+        throw Failures.unchecked(first);
+    }
+
+    private void awaitChildren() {
+        Waiting.await(owner, this::isIdle, -1, Waiting.Source.THIS_LOOP, this);
+    }
+
+    private synchronized boolean isIdle() {
+        return running.isEmpty();
+    }
+
+    private void finishClose() {
+        synchronized (this) {
+            closed = true;
+        }
+        owner.openGroups.remove(this);
+    }
+
+    private void childFinished(Task<?> child) {
+        List<Task<?>> siblings = List.of();
+        boolean idle;
+        synchronized (this) {
+            running.remove(child);
+            idle = running.isEmpty();
+            if (child.status() == Task.Status.FAILED) {
+                child.markObserved();
+                failures.add(child.failure());
+                if (failures.size() == 1) {
+                    cancelled = true;
+                    siblings = List.copyOf(running);
+                }
+            }
+        }
+        for (Task<?> sibling : siblings) {
+            sibling.cancel();
+        }
+        if (idle) {
+            java.util.concurrent.locks.LockSupport.unpark(owner.thread);
+        }
+    }
+
+    private static String describe(Task<?> task) {
+        return task == null ? "a thread that is not a task" : "task \"" + task.name() + "\"";
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "TaskGroup[of " + owner.name() + ", " + running.size() + " running"
+                + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "]";
+    }
+}

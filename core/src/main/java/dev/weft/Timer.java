@@ -1,0 +1,78 @@
+package dev.weft;
+
+import java.util.Objects;
+
+/**
+ * A callback scheduled on a loop at a deadline of the loop's {@link Clock}, returned by
+ * {@link Loop#callLater} and {@link Loop#callAt}; {@link #cancel()} withdraws it.
+ *
+ * <p><b>Thread safety:</b> {@link #cancel()} may be called from any thread.
+ */
+public final class Timer {
+    /* How it works: timers live in the loop's TimerHeap, which only the loop thread touches; the
+     * heap index lets a cancel on the loop thread remove the timer at once (timeouts that end
+     * early are the common case). A cancel from another thread only marks the timer; the heap
+     * drops it when it reaches the top. */
+
+    private final Loop loop;
+    private final long deadline;
+    private final long sequence;
+    private final Runnable action;
+    private volatile boolean cancelled;   // any thread
+    private boolean fired;                // loop thread only
+    int heapIndex = -1;                   // loop thread only; -1 when not in the heap
+
+    Timer(Loop loop, long deadline, long sequence, Runnable action) {
+        this.loop = loop;
+        this.deadline = deadline;
+        this.sequence = sequence;
+        this.action = Objects.requireNonNull(action, "action");
+    }
+
+    /** Returns the deadline, in the loop clock's {@link Clock#nanoTime()} scale. */
+    public long deadline() {
+        return deadline;
+    }
+
+    /** Returns whether {@link #cancel()} was called before the timer fired. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Withdraws the timer if it has not fired yet; does nothing otherwise. Never blocks.
+     *
+     * @return whether this call stopped the timer from firing
+     */
+    public boolean cancel() {
+        if (cancelled || fired) {
+            return false;
+        }
+        cancelled = true;
+        loop.timerCancelled(this);
+        return true;
+    }
+
+    boolean firesBefore(Timer other) {
+        return deadline < other.deadline
+                || (deadline == other.deadline && sequence < other.sequence);
+    }
+
+    /** Runs the action on the loop thread, unless cancelled. */
+    void fire() {
+        if (!cancelled) {
+            fired = true;
+            action.run();
+        }
+    }
+
+    boolean hasFired() {
+        return fired;
+    }
+
+    @Override
+    public String toString() {
+        return "Timer[" + (fired ? "fired" : cancelled ? "cancelled" : "pending") + " at "
+                + deadline + "ns on " + loop.name() + "]";
+    }
+}

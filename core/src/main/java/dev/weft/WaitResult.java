@@ -1,0 +1,20 @@
+package dev.weft;
+
+import java.util.Set;
+
+/**
+ * What {@link Weft#waitTasks} returns: the tasks that finished and those still pending, each set
+ * in the order the tasks were given.
+ *
+ * @param done tasks finished when the wait returned
+ * @param pending tasks not finished when the wait returned
+ * @param <T> the tasks' result type
+ */
+public record WaitResult<T>(Set<Task<T>> done, Set<Task<T>> pending) {
+
+    /** Copies the sets. */
+    public WaitResult {
+        done = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(done));
+        pending = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(pending));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.weft;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Puts a loop's carrier to sleep when it has nothing to do and wakes it from other threads.
+ *
+ * <p>The carrier announces that it is about to sleep with {@link #prepareToSleep()}, checks its
+ * inbound queue once more, then {@link #sleep sleeps}; a producer adds to that queue first and
+ * then calls {@link #wake()}, which signals only a carrier that announced sleep. Both sides use
+ * volatile accesses in that order, so no wake-up is lost and a busy carrier is never signalled.
+ */
+final class Waker {
+    private final Thread carrier;
+    private volatile boolean sleeping;   // written by the carrier, read by any thread
+
+    Waker(Thread carrier) {
+        this.carrier = carrier;
+    }
+
+    /** Carrier only: announces sleep; the caller must re-check its queue afterwards. */
+    void prepareToSleep() {
+        sleeping = true;
+    }
+
+    /** Carrier only: withdraws an announced sleep because work arrived. */
+    void cancelSleep() {
+        sleeping = false;
+    }
+
+    /**
+     * Carrier only: sleeps until woken or until {@code nanos} pass; a negative value means no
+     * time limit. May return early.
+     */
+    void sleep(long nanos) {
+        if (nanos < 0) {
+            LockSupport.park(this);
+        } else if (nanos > 0) {
+            LockSupport.parkNanos(this, nanos);
+        }
+        sleeping = false;
+    }
+
+    /** Any thread: wakes the carrier if it is asleep or about to sleep. */
+    void wake() {
+        if (sleeping) {
+            sleeping = false;
+            LockSupport.unpark(carrier);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package dev.weft;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The everyday entry points of Weft, acting on the loop of the calling task: run a program,
+ * spawn tasks, sleep, wait for groups of tasks, and bound work with timeouts.
+ *
+ * {@snippet :
+ * List<Integer> values = Weft.run(() -> {
+ *     var tasks = List.of(
+ *             Weft.spawn(() -> { Weft.sleep(Duration.ofSeconds(1)); return 1; }),
+ *             Weft.spawn(() -> { Weft.sleep(Duration.ofSeconds(1)); return 2; }));
+ *     return Weft.gather(tasks);       // [1, 2] after about 1 s
+ * });
+ * }
+ *
+ * <p>Every method that can block is a {@linkplain dev.weft cancellation point}. Methods other than
+ * {@link #run} must be called from a task and throw {@link WrongThreadException} otherwise.
+ */
+public final class Weft {
+    private Weft() {}
+
+    // ---- running and spawning ------------------------------------------------------------------
+
+    /**
+     * Creates a loop, runs {@code main} on it to completion, closes the loop and returns
+     * {@code main}'s value: asyncio's {@code run}. Tasks still alive when {@code main} ends are
+     * cancelled, awaited and reported. A failure of {@code main} is thrown as it is when
+     * unchecked, wrapped in {@link java.util.concurrent.CompletionException} when checked.
+     */
+    public static <T> T run(Callable<T> main) {
+        Objects.requireNonNull(main, "main");
+        try (var loop = new Loop()) {
+            return loop.run(main);
+        }
+    }
+
+    /** Runs {@code main} on a new loop, as {@link #run(Callable)}, for a body with no value. */
+    public static void run(Action main) {
+        run(Loop.asCallable(main));
+    }
+
+    /** Spawns a task on the current loop; see {@link Loop#spawn(Callable)}. */
+    public static <T> Task<T> spawn(Callable<T> body) {
+        return loop("Weft.spawn").spawn(body);
+    }
+
+    /** Spawns a named task on the current loop; see {@link Loop#spawn(String, Callable)}. */
+    public static <T> Task<T> spawn(String name, Callable<T> body) {
+        return loop("Weft.spawn").spawn(name, body);
+    }
+
+    /** Spawns a task with no value on the current loop; see {@link Loop#spawn(Action)}. */
+    public static Task<Void> spawn(Action body) {
+        return loop("Weft.spawn").spawn(body);
+    }
+
+    /** Spawns a named task with no value on the current loop. */
+    public static Task<Void> spawn(String name, Action body) {
+        return loop("Weft.spawn").spawn(name, body);
+    }
+
+    /**
+     * Spawns a task that starts after {@code delay} on the loop's clock: gevent's
+     * {@code spawn_later}; see {@link Loop#spawnLater}.
+     */
+    public static <T> Task<T> spawnLater(Duration delay, Callable<T> body) {
+        return loop("Weft.spawnLater").spawnLater(delay, body);
+    }
+
+    /**
+     * Returns the calling task.
+     *
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static Task<?> current() {
+        return Task.current();
+    }
+
+    /** Returns whether the calling code runs in a Weft task. */
+    public static boolean inTask() {
+        return Task.currentOrNull() != null;
+    }
+
+    // ---- time ---------------------------------------------------------------------------------
+
+    /**
+     * Suspends the calling task for {@code duration} on its loop's clock, letting the loop run
+     * other tasks; zero just {@linkplain #yieldNow() yields}. This is a
+     * {@linkplain dev.weft cancellation point}.
+     *
+     * @throws IllegalArgumentException if the duration is negative
+     * @throws CancellationException if the task is cancelled meanwhile
+     */
+    public static void sleep(Duration duration) {
+        Task<?> task = requireTask("Weft.sleep");
+        long nanos = Durations.toNanos(duration, "duration");
+        if (nanos == 0) {
+            yieldNow();
+            return;
+        }
+        Waiting.await(task, () -> false, nanos, Waiting.Source.THIS_LOOP, duration);
+    }
+
+    /**
+     * Lets the loop run the other ready tasks before the caller continues. This is a
+     * {@linkplain dev.weft cancellation point}.
+     */
+    public static void yieldNow() {
+        Task<?> task = requireTask("Weft.yieldNow");
+        task.throwIfCancelled();
+        Thread.yield();
+    }
+
+    // ---- waiting for several tasks ---------------------------------------------------------------
+
+    /** Waits until every task has finished, ignoring their failures: gevent's {@code joinall}. */
+    public static void joinAll(List<? extends Task<?>> tasks) {
+        joinAll(tasks, null);
+    }
+
+    /**
+     * Waits until every task has finished or {@code timeout} passes, ignoring their failures.
+     *
+     * @param timeout the longest wait, or null for none
+     * @return whether every task finished
+     * @throws IllegalArgumentException if the timeout is negative
+     */
+    public static boolean joinAll(List<? extends Task<?>> tasks, Duration timeout) {
+        Task<?> caller = requireTask("Weft.joinAll");
+        long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
+        List<Task<?>> all = checked(caller, tasks);
+        var watch = new TaskWatch(all);
+        return Waiting.await(caller, watch::allFinished, nanos, watch.source(), watch);
+    }
+
+    /**
+     * Waits for every task and returns their values in the order given. The first task to fail
+     * or be cancelled cancels the others (which are not awaited) and its failure is thrown:
+     * unchecked as it is, checked wrapped in {@link java.util.concurrent.CompletionException}.
+     * If the caller is cancelled, the tasks are cancelled too.
+     */
+    public static <T> List<T> gather(List<? extends Task<? extends T>> tasks) {
+        Task<?> caller = requireTask("Weft.gather");
+        List<Task<?>> all = checked(caller, tasks);
+        var watch = new TaskWatch(all);
+        try {
+            Waiting.await(caller, () -> watch.allFinished() || watch.firstUnsuccessful() != null,
+                    -1, watch.source(), watch);
+        } catch (CancellationException callerCancelled) {
+            all.forEach(Task::cancel);
+            throw callerCancelled;
+        }
+        Task<?> failed = watch.firstUnsuccessful();
+        if (failed != null) {
+            all.forEach(Task::cancel);
+            failed.resultNow();   // throws its failure, and marks it observed
+        }
+        var values = new ArrayList<T>(tasks.size());
+        for (Task<? extends T> task : tasks) {
+            values.add(task.resultNow());
+        }
+        return values;
+    }
+
+    /**
+     * Waits for tasks as {@code mode} says and reports which finished: asyncio's {@code wait}
+     * (under a name that cannot be mistaken for {@link Object#wait()}). Failures are not thrown.
+     */
+    public static <T> WaitResult<T> waitTasks(List<Task<T>> tasks, WaitMode mode) {
+        return waitTasks(tasks, mode, null);
+    }
+
+    /**
+     * Waits for tasks as {@code mode} says, or until {@code timeout} passes, and reports which
+     * finished. Failures are not thrown; the tasks still pending keep running.
+     *
+     * @param timeout the longest wait, or null for none
+     * @throws IllegalArgumentException if the timeout is negative
+     */
+    public static <T> WaitResult<T> waitTasks(List<Task<T>> tasks, WaitMode mode,
+            Duration timeout) {
+        Task<?> caller = requireTask("Weft.waitTasks");
+        Objects.requireNonNull(mode, "mode");
+        long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
+        List<Task<?>> all = checked(caller, tasks);
+        var watch = new TaskWatch(all);
+        Waiting.await(caller, () -> switch (mode) {
+            case ALL_COMPLETED -> watch.allFinished();
+            case FIRST_COMPLETED -> watch.finishedCount() > 0 || tasks.isEmpty();
+            case FIRST_EXCEPTION -> watch.firstFailed() != null || watch.allFinished();
+        }, nanos, watch.source(), watch);
+        var done = new LinkedHashSet<Task<T>>();
+        var pending = new LinkedHashSet<Task<T>>();
+        for (Task<T> task : tasks) {
+            (task.isDone() ? done : pending).add(task);
+        }
+        return new WaitResult<>(done, pending);
+    }
+
+    /**
+     * Returns the tasks in the order they finish; the iterator's {@code next()} waits for the
+     * next one to finish and is a {@linkplain dev.weft cancellation point}. Use it from the task
+     * that called this method.
+     */
+    public static <T> Iterable<Task<T>> asCompleted(List<Task<T>> tasks) {
+        Task<?> caller = requireTask("Weft.asCompleted");
+        List<Task<?>> all = checked(caller, tasks);
+        var watch = new TaskWatch(all);
+        int size = all.size();
+        Iterator<Task<T>> iterator = new Iterator<>() {
+            private int returned;
+
+            @Override
+            public boolean hasNext() {
+                return returned < size;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Task<T> next() {
+                if (returned == size) {
+                    throw new NoSuchElementException("all " + size + " tasks were returned");
+                }
+                Waiting.await(caller, watch::hasFinishedWaiting, -1, watch.source(), watch);
+                returned++;
+                return (Task<T>) watch.pollFinished();
+            }
+        };
+        return () -> iterator;
+    }
+
+    // ---- cancel scopes ---------------------------------------------------------------------------
+
+    /**
+     * Runs {@code body}, cancelling it if it has not finished after {@code limit} on the loop's
+     * clock, and then throws {@link TimeoutException} (whose cause is how the body ended, showing
+     * where it was waiting). Timeouts nest: each fires for its own body only, the inner one
+     * first when it is shorter. Cancellation is delivered at the body's blocking calls: Weft's
+     * waits throw {@link CancellationException}, JDK calls fail as on interrupt.
+     *
+     * {@snippet :
+     * String page = Weft.timeout(Duration.ofSeconds(5), () -> fetch(url));
+     * }
+     *
+     * <p>Zero means the body is cancelled at its first blocking call.
+     *
+     * @throws TimeoutException if the limit passed and ended the body
+     * @throws IllegalArgumentException if the limit is negative
+     */
+    public static <T, X extends Exception> T timeout(Duration limit, Body<T, X> body)
+            throws X, TimeoutException {
+        Task<?> task = requireTask("Weft.timeout");
+        long nanos = Durations.toNanos(limit, "timeout");
+        Objects.requireNonNull(body, "body");
+        CancelScope scope = CancelScope.openTimeout(task, limit, nanos);
+        try {
+            return body.run();
+        } catch (Throwable ended) {
+            if (scope.isCancelled() && !scope.outerCancellationPending()
+                    && Cancellation.isSignal(ended)) {
+                var timeout = new TimeoutException(
+                        scope + " expired in task \"" + task.name() + "\"");
+                timeout.initCause(ended);
+                throw timeout;
+            }
+            throw ended;
+        } finally {
+            scope.close();
+            if (scope.isCancelled() && !task.cancellationPending()) {
+                Thread.interrupted();   // the interrupt was this scope's own; it is spent
+            }
+        }
+    }
+
+    /**
+     * Runs {@code body} protected from cancellation: a cancel of the task or an enclosing
+     * timeout waits until the body ends and then applies at the next blocking call. Use it for
+     * cleanup that must finish; a {@link #timeout} inside a shield still works.
+     */
+    public static <T, X extends Exception> T shield(Body<T, X> body) throws X {
+        Task<?> task = requireTask("Weft.shield");
+        Objects.requireNonNull(body, "body");
+        boolean wasInterrupted = Thread.interrupted();
+        CancelScope scope = CancelScope.openShield(task);
+        try {
+            return body.run();
+        } finally {
+            scope.close();
+            if (wasInterrupted || task.cancellationPending()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- shared checks ------------------------------------------------------------------------------
+
+    static Task<?> requireTask(String method) {
+        Task<?> task = Task.currentOrNull();
+        if (task == null) {
+            throw new WrongThreadException(
+                    method + " must be called from a task; start one with Weft.run(...)");
+        }
+        return task;
+    }
+
+    private static Loop loop(String method) {
+        return requireTask(method).loop;
+    }
+
+    private static List<Task<?>> checked(Task<?> caller, List<? extends Task<?>> tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        var copy = new ArrayList<Task<?>>(tasks.size());
+        for (Task<?> task : tasks) {
+            Objects.requireNonNull(task, "tasks must not contain null");
+            if (task == caller) {
+                throw new IllegalStateException("task \"" + caller.name()
+                        + "\" cannot wait for itself: it would wait forever");
+            }
+            copy.add(task);
+        }
+        return copy;
+    }
+}

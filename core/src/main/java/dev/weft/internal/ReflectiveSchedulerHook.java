@@ -1,0 +1,150 @@
+package dev.weft.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InaccessibleObjectException;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The scheduler hook for JDK 25: the only class in Weft that touches JDK internals.
+ *
+ * <p>It uses two package-private members of {@code java.lang}: the constructor
+ * {@code ThreadBuilders.VirtualThreadBuilder(Executor)}, which makes virtual threads on a custom
+ * scheduler, and the field {@code VirtualThread.carrierThread}, which says where a virtual thread
+ * is mounted. Both need {@code --add-opens java.base/java.lang=<Weft's module>}.
+ */
+final class ReflectiveSchedulerHook implements SchedulerHook {
+    /* How it works: installation runs once, on a platform thread of its own, because a virtual
+     * thread's continuation must run on a platform thread and the class may first be used from a
+     * task. That thread also initialises the JDK's socket poller: on Linux the poller starts its
+     * sub-poller virtual threads in its class initialiser, and they inherit the scheduler of the
+     * initialising thread; were that a Weft task, every socket wait in the JVM would run through
+     * one loop. The outcome (hook or error) is kept, so every later call fails the same way. */
+
+    private static final String BUILDER_CLASS = "java.lang.ThreadBuilders$VirtualThreadBuilder";
+    private static final String VIRTUAL_THREAD_CLASS = "java.lang.VirtualThread";
+    private static final String POLLER_CLASS = "sun.nio.ch.Poller";
+
+    private static final Object INSTALLATION = install();
+
+    private final Constructor<?> builderConstructor;
+    private final VarHandle carrierThread;
+    private final Class<?> virtualThreadClass;
+
+    private ReflectiveSchedulerHook(
+            Constructor<?> builderConstructor, VarHandle carrierThread, Class<?> virtualThreadClass) {
+        this.builderConstructor = builderConstructor;
+        this.carrierThread = carrierThread;
+        this.virtualThreadClass = virtualThreadClass;
+    }
+
+    static SchedulerHook installed() {
+        if (INSTALLATION instanceof ReflectiveSchedulerHook hook) {
+            return hook;
+        }
+        throw new IllegalStateException((String) INSTALLATION);
+    }
+
+    @Override
+    public ThreadFactory virtualThreadFactory(Executor scheduler) {
+        try {
+            var builder = (Thread.Builder.OfVirtual) builderConstructor.newInstance(scheduler);
+            return builder.factory();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the JDK's virtual-thread builder failed: " + e, e);
+        }
+    }
+
+    @Override
+    public boolean isRunningOn(Thread carrier) {
+        Thread current = Thread.currentThread();
+        return current == carrier
+                || (current.isVirtual()
+                        && virtualThreadClass.isInstance(current)
+                        && carrierThread.get(current) == carrier);
+    }
+
+    /** Returns the hook, or the message explaining why there is none. */
+    private static Object install() {
+        var outcome = new AtomicReference<Object>();
+        Thread installer = Thread.ofPlatform().name("weft-hook-install").unstarted(() -> {
+            initialiseJdkPoller();
+            outcome.set(installOnPlatformThread());
+        });
+        installer.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                installer.join();
+                break;
+            } catch (InterruptedException e) {
+                // Installation is short and must finish; keep the interrupt for the caller.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return outcome.get();
+    }
+
+    private static void initialiseJdkPoller() {
+        try {
+            Class.forName(POLLER_CLASS, true, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // A JDK without this poller has no sub-pollers to capture; nothing to protect.
+        }
+    }
+
+    private static Object installOnPlatformThread() {
+        ReflectiveSchedulerHook hook;
+        try {
+            Constructor<?> constructor = Class.forName(BUILDER_CLASS)
+                    .getDeclaredConstructor(Executor.class);
+            constructor.setAccessible(true);
+            Class<?> virtualThreadClass = Class.forName(VIRTUAL_THREAD_CLASS);
+            VarHandle carrier = MethodHandles
+                    .privateLookupIn(virtualThreadClass, MethodHandles.lookup())
+                    .findVarHandle(virtualThreadClass, "carrierThread", Thread.class);
+            hook = new ReflectiveSchedulerHook(constructor, carrier, virtualThreadClass);
+        } catch (InaccessibleObjectException | IllegalAccessException e) {
+            return MissingFlagMessage.text(ReflectiveSchedulerHook.class.getModule());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "this JDK (" + Runtime.version() + ") does not offer the virtual-thread "
+                    + "scheduler hook Weft needs (" + e + "); Weft runs on JDK 25";
+        }
+        String failure = selfTest(hook);
+        return failure == null ? hook : failure;
+    }
+
+    /**
+     * Checks on a throw-away scheduler that the hook behaves as Weft relies on: threads are
+     * virtual, run where the scheduler runs them, report that carrier, and pass the scheduler on
+     * to virtual threads they create. Returns null when all holds, else what failed.
+     */
+    private static String selfTest(ReflectiveSchedulerHook hook) {
+        var queue = new ArrayDeque<Runnable>();
+        Thread carrier = Thread.currentThread();
+        Executor scheduler = queue::add;
+        var seen = new boolean[3];
+        Thread probe = hook.virtualThreadFactory(scheduler).newThread(() -> {
+            seen[0] = Thread.currentThread().isVirtual();
+            seen[1] = hook.isRunningOn(carrier);
+            Thread.ofVirtual().start(() -> seen[2] = hook.isRunningOn(carrier));
+        });
+        probe.start();
+        for (int i = 0; i < 100 && !queue.isEmpty(); i++) {
+            queue.poll().run();
+        }
+        if (!seen[0] || !seen[1] || !seen[2]) {
+            return "the virtual-thread scheduler hook failed its self-test on JDK "
+                    + Runtime.version() + " (virtual=" + seen[0] + ", on carrier=" + seen[1]
+                    + ", child inherits=" + seen[2] + "); Weft runs on JDK 25";
+        }
+        return null;
+    }
+}

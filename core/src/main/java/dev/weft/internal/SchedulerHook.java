@@ -1,0 +1,39 @@
+package dev.weft.internal;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The narrow seam between Weft and the JDK: makes virtual threads whose scheduler is a given
+ * {@link Executor}, and tells whether the calling code runs on a given carrier thread.
+ *
+ * <p>JDK 25 has no public API for either, so the only implementation reaches package-private JDK
+ * members (see {@link ReflectiveSchedulerHook}). Everything else in Weft goes through this
+ * interface, so that a future public scheduler API can replace that one class.
+ *
+ * <p>Not part of Weft's API.
+ */
+public sealed interface SchedulerHook permits ReflectiveSchedulerHook {
+
+    /**
+     * Returns the hook, installing and self-testing it on first use.
+     *
+     * @throws IllegalStateException if the JVM does not let Weft reach the JDK's scheduler hook
+     *     (the message names the flag to add and where), or if the self-test failed
+     */
+    static SchedulerHook get() {
+        return ReflectiveSchedulerHook.installed();
+    }
+
+    /**
+     * Returns a thread-safe factory of unstarted virtual threads whose continuations are all
+     * handed to {@code scheduler.execute}.
+     */
+    ThreadFactory virtualThreadFactory(Executor scheduler);
+
+    /**
+     * Tells whether the calling code runs on {@code carrier}: it is the carrier itself, or a
+     * virtual thread currently mounted on it.
+     */
+    boolean isRunningOn(Thread carrier);
+}
