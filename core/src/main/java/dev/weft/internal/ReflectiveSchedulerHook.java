@@ -29,7 +29,7 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     private static final String VIRTUAL_THREAD_CLASS = "java.lang.VirtualThread";
     private static final String POLLER_CLASS = "sun.nio.ch.Poller";
 
-    private static final Object INSTALLATION = install();
+    private static Object installation;   // guarded by the class; the hook or the error text
 
     private final Constructor<?> builderConstructor;
     private final VarHandle carrierThread;
@@ -43,10 +43,18 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     }
 
     static SchedulerHook installed() {
-        if (INSTALLATION instanceof ReflectiveSchedulerHook hook) {
+        Object outcome;
+        synchronized (ReflectiveSchedulerHook.class) {
+            // Not a static initialiser: the installing thread must be free to use this class.
+            if (installation == null) {
+                installation = install();
+            }
+            outcome = installation;
+        }
+        if (outcome instanceof ReflectiveSchedulerHook hook) {
             return hook;
         }
-        throw new IllegalStateException((String) INSTALLATION);
+        throw new IllegalStateException((String) outcome);
     }
 
     @Override

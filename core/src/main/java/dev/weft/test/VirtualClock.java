@@ -1,0 +1,91 @@
+package dev.weft.test;
+
+import dev.weft.Clock;
+import dev.weft.Loop;
+import dev.weft.LoopOptions;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * A clock for tests that stands still while tasks run and jumps straight to the next timer when
+ * every task of its loop waits on Weft ({@link dev.weft.Weft#sleep sleep}, timeouts, joins of
+ * tasks of the same loop): a test of an hour-long timeout runs in milliseconds, with the same
+ * order of events as in real time.
+ *
+ * {@snippet :
+ * var clock = new VirtualClock();
+ * VirtualClock.run(clock, () -> {
+ *     Weft.sleep(Duration.ofHours(1));     // returns at once in real time
+ *     return null;
+ * });
+ * assert clock.elapsed().equals(Duration.ofHours(1));
+ * }
+ *
+ * <p>The clock does not jump while a task waits on something outside Weft (a socket, a JDK
+ * lock, {@code Thread.sleep}, a task of another loop): the loop then waits for that in real time.
+ * JDK timers never follow this clock.
+ *
+ * <p><b>Thread safety:</b> {@link #nanoTime()} and {@link #elapsed()} may be read from any
+ * thread; one clock should drive one loop.
+ */
+public final class VirtualClock implements Clock {
+    private final long origin;
+    private volatile long now;   // written by the loop thread (jumps) or by advance()
+
+    /** Creates a clock that starts at zero. */
+    public VirtualClock() {
+        this.origin = 0;
+        this.now = origin;
+    }
+
+    /**
+     * Runs {@code main} as {@link dev.weft.Weft#run} does, on a new loop driven by a new virtual
+     * clock.
+     */
+    public static <T> T run(Callable<T> main) {
+        return run(new VirtualClock(), main);
+    }
+
+    /** Runs {@code main} on a new loop driven by {@code clock}, then closes the loop. */
+    public static <T> T run(VirtualClock clock, Callable<T> main) {
+        try (var loop = new Loop(LoopOptions.defaults().withClock(clock).withName("virtual-time"))) {
+            return loop.run(main);
+        }
+    }
+
+    @Override
+    public long nanoTime() {
+        return now;
+    }
+
+    @Override
+    public boolean jumpTo(long deadline) {
+        if (deadline > now) {
+            now = deadline;
+        }
+        return true;
+    }
+
+    /**
+     * Moves the clock forward by hand; timers that become due fire at the loop's next turn. Call
+     * it from a task of the clock's loop.
+     *
+     * @throws IllegalArgumentException if the duration is negative
+     */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + duration);
+        }
+        now = now + duration.toNanos();
+    }
+
+    /** Returns how far the clock has moved since it was created. */
+    public Duration elapsed() {
+        return Duration.ofNanos(now - origin);
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualClock[" + elapsed() + "]";
+    }
+}
