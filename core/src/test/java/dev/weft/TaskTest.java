@@ -1,0 +1,427 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+
+    @Test
+    void aTaskGoesFromPendingToRunningToDone() {
+        var seen = new ArrayList<Task.Status>();
+        Weft.run(() -> {
+            Task<Integer> task = Weft.spawn(() -> {
+                seen.add(Weft.current().status());
+                return 1;
+            });
+            seen.add(task.status());
+            task.join();
+            seen.add(task.status());
+        });
+        assertThat(seen).containsExactly(
+                Task.Status.PENDING, Task.Status.RUNNING, Task.Status.DONE);
+    }
+
+    @Test
+    void joinWaitsWithoutThrowingTheFailure() {
+        Weft.run(() -> {
+            Task<Void> failing = Weft.spawn(() -> {
+                throw new IOException("disk");
+            });
+            failing.join();
+            assertThat(failing.status()).isEqualTo(Task.Status.FAILED);
+            assertThat(failing.state()).isEqualTo(Future.State.FAILED);
+            assertThat(failing.exception()).isInstanceOf(IOException.class);
+        });
+    }
+
+    @Test
+    void getWrapsTheFailureInExecutionException() {
+        Weft.run(() -> {
+            Task<Void> failing = Weft.spawn(() -> {
+                throw new IOException("disk");
+            });
+            assertThatThrownBy(failing::get)
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(IOException.class);
+        });
+    }
+
+    @Test
+    void resultThrowsUncheckedFailuresAsTheyAreAndWrapsCheckedOnes() {
+        Weft.run(() -> {
+            Task<Void> unchecked = Weft.spawn(() -> {
+                throw new IllegalStateException("state");
+            });
+            Task<Void> checked = Weft.spawn(() -> {
+                throw new IOException("io");
+            });
+            assertThatThrownBy(unchecked::result).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(checked::result)
+                    .isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(IOException.class);
+        });
+    }
+
+    @Test
+    void aTaskJoiningItselfIsAClearError() {
+        Throwable error = Weft.run(() -> {
+            try {
+                Weft.current().join();
+                return null;
+            } catch (IllegalStateException e) {
+                return e;
+            }
+        });
+        assertThat(error).hasMessage("task \"main\" cannot join itself: it would wait forever");
+    }
+
+    @Test
+    void waitingOnATaskParksOnlyTheWaiter() {
+        var events = new ArrayList<String>();
+        Weft.run(() -> {
+            Task<String> slow = Weft.spawn(() -> {
+                events.add("slow starts");
+                Weft.sleep(Duration.ofMillis(20));
+                events.add("slow ends");
+                return "slow";
+            });
+            Task<Boolean> other = Weft.spawn(() -> events.add("other runs meanwhile"));
+            events.add("main waits");
+            events.add("main got " + slow.result());
+            other.join();
+        });
+        assertThat(events).containsExactly("main waits", "slow starts", "other runs meanwhile",
+                "slow ends", "main got slow");
+    }
+
+    @Test
+    void aPlainThreadCanJoinAndReadATask() throws Exception {
+        try (var loop = new Loop()) {
+            Task<String> task = loop.spawn(() -> {
+                Weft.sleep(Duration.ofMillis(5));
+                return "from the loop";
+            });
+            assertThat(task.get()).isEqualTo("from the loop");
+            assertThat(task.join(Duration.ofSeconds(1))).isTrue();
+        }
+    }
+
+    @Test
+    void aTaskOfOneLoopWaitsForATaskOfAnother() {
+        try (var other = new Loop()) {
+            String value = Weft.run(() -> {
+                Task<String> remote = other.spawn(() -> {
+                    Weft.sleep(Duration.ofMillis(5));
+                    return "remote";
+                });
+                return remote.result();
+            });
+            assertThat(value).isEqualTo("remote");
+        }
+    }
+
+    @Test
+    void joiningATaskOfAClosedLoopReturnsAtOnceWithItsOutcome() {
+        var loop = new Loop();
+        Task<Void> sleeper = loop.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+        loop.close();
+        Weft.run(() -> {
+            sleeper.join();
+            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+        });
+    }
+
+    @Test
+    void getWithATimeoutThrowsTimeoutException() {
+        Weft.run(() -> {
+            Task<Void> slow = Weft.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+            assertThatThrownBy(() -> slow.get(1, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+            slow.cancel();
+        });
+    }
+
+    @Test
+    void doneCallbacksRunOnTheLoopInRegistrationOrderEvenWhenAddedLate() {
+        var events = new ArrayList<String>();
+        try (var loop = new Loop(LoopOptions.defaults().withName("callbacks"))) {
+            loop.run(() -> {
+                Task<Integer> task = Weft.spawn(() -> 5);
+                task.onDone(t -> events.add("first " + t.resultNow()));
+                task.onDone(t -> events.add("second on " + Thread.currentThread().getName()));
+                task.join();
+                var late = new CountDownLatch(1);
+                task.onDone(t -> {
+                    events.add("late");
+                    late.countDown();
+                });
+                late.await();
+                return null;
+            });
+        }
+        assertThat(events).containsExactly("first 5", "second on callbacks", "late");
+    }
+
+    @Test
+    void aFailingDoneCallbackIsReportedWithTheTaskName() {
+        var problems = new Problems();
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                Task<Integer> task = Weft.spawn("reporter", () -> 1);
+                var ran = new CountDownLatch(1);
+                task.onDone(t -> {
+                    ran.countDown();
+                    throw new IllegalStateException("callback broke");
+                });
+                ran.await();
+                Weft.yieldNow();
+                return null;
+            });
+        }
+        assertThat(problems.messages()).contains("a done-callback of Task[reporter DONE] failed");
+    }
+
+    @Test
+    void toCompletableFutureCompletesWithTheOutcome() throws Exception {
+        try (var loop = new Loop()) {
+            Task<String> ok = loop.spawn(() -> "ok");
+            Task<String> bad = loop.spawn(() -> {
+                throw new IllegalStateException("bad");
+            });
+            assertThat(ok.toCompletableFuture().get()).isEqualTo("ok");
+            assertThatThrownBy(() -> bad.toCompletableFuture().join())
+                    .hasCauseInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aTaskCancelledBeforeItStartsNeverRunsItsBody() {
+        var ran = new ArrayList<String>();
+        Weft.run(() -> {
+            Task<Boolean> task = Weft.spawn(() -> ran.add("body"));
+            assertThat(task.cancel()).isTrue();
+            task.join();
+            assertThat(task.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThatThrownBy(task::result).isInstanceOf(CancellationException.class);
+        });
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void cancellingAFinishedTaskReturnsFalse() {
+        Weft.run(() -> {
+            Task<Integer> task = Weft.spawn(() -> 1);
+            task.join();
+            assertThat(task.cancel()).isFalse();
+            assertThat(task.status()).isEqualTo(Task.Status.DONE);
+        });
+    }
+
+    @Test
+    void cancelDuringWeftSleepThrowsCancellationAndRunsFinally() {
+        var events = new ArrayList<String>();
+        Weft.run(() -> {
+            Task<Void> sleeper = Weft.spawn(() -> {
+                try {
+                    Weft.sleep(Duration.ofHours(1));
+                    events.add("woke up");
+                } catch (CancellationException e) {
+                    events.add("cancelled");
+                    throw e;
+                } finally {
+                    events.add("finally");
+                }
+            });
+            Weft.yieldNow();
+            sleeper.cancel();
+            sleeper.join();
+            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+        });
+        assertThat(events).containsExactly("cancelled", "finally");
+    }
+
+    @Test
+    void cancelDuringThreadSleepEndsTheSleep() {
+        Weft.run(() -> {
+            Task<Void> sleeper = Weft.spawn(() -> Thread.sleep(Duration.ofHours(1)));
+            Weft.yieldNow();
+            sleeper.cancel();
+            sleeper.join();
+            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(sleeper.exception()).hasCauseInstanceOf(InterruptedException.class);
+        });
+    }
+
+    @Test
+    void cancelDuringASocketReadEndsTheRead() throws Exception {
+        try (var server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = Thread.ofPlatform().start(() -> {
+                try (Socket peer = server.accept()) {
+                    peer.getOutputStream().write(1);   // one byte, then silence
+                    peer.getInputStream().read();      // until the reader's side closes
+                } catch (IOException expected) {
+                    // The reader's socket is closed by the cancel; the peer may see a reset.
+                }
+            });
+            var events = new ArrayList<String>();
+            Weft.run(() -> {
+                var firstByteRead = new CountDownLatch(1);
+                Task<Void> reader = Weft.spawn(() -> {
+                    try (var socket = new Socket(server.getInetAddress(), server.getLocalPort())) {
+                        InputStream in = socket.getInputStream();
+                        in.read();
+                        firstByteRead.countDown();
+                        in.read();                     // blocks: nothing more will come
+                        events.add("read returned");
+                    } finally {
+                        events.add("socket closed");
+                    }
+                });
+                firstByteRead.await();   // the reader now parks in its second read
+                reader.cancel();
+                reader.join();
+                assertThat(reader.status()).isEqualTo(Task.Status.CANCELLED);
+            });
+            acceptor.join();
+            assertThat(events).containsExactly("socket closed");
+        }
+    }
+
+    @Test
+    void cancelDuringALockWaitEndsTheWait() {
+        Weft.run(() -> {
+            var lock = new ReentrantLock();
+            lock.lock();
+            try {
+                Task<Void> waiter = Weft.spawn(() -> {
+                    lock.lockInterruptibly();
+                    lock.unlock();
+                });
+                Weft.yieldNow();   // the waiter parks on the lock
+                waiter.cancel();
+                waiter.join();
+                assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+                assertThat(lock.hasQueuedThreads()).isFalse();
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    @Test
+    void cancelDuringAConditionAwaitEndsTheWait() {
+        Weft.run(() -> {
+            var lock = new ReentrantLock();
+            var never = lock.newCondition();
+            Task<Void> waiter = Weft.spawn(() -> {
+                lock.lock();
+                try {
+                    never.await();
+                } finally {
+                    lock.unlock();
+                }
+            });
+            Weft.yieldNow();
+            waiter.cancel();
+            waiter.join();
+            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+        });
+    }
+
+    @Test
+    void aTaskThatSwallowsTheCancelEndsWithItsValue() {
+        Weft.run(() -> {
+            Task<String> stubborn = Weft.spawn(() -> {
+                try {
+                    Weft.sleep(Duration.ofHours(1));
+                    return "slept";
+                } catch (CancellationException e) {
+                    return "ignored the cancel";
+                }
+            });
+            Weft.yieldNow();
+            stubborn.cancel();
+            assertThat(stubborn.result()).isEqualTo("ignored the cancel");
+            assertThat(stubborn.isCancelRequested()).isTrue();
+        });
+    }
+
+    @Test
+    void cancelFromAnotherThreadReachesTheTask() throws Exception {
+        try (var loop = new Loop()) {
+            var started = new CountDownLatch(1);
+            Task<Void> sleeper = loop.spawn(() -> {
+                started.countDown();
+                Weft.sleep(Duration.ofHours(1));
+            });
+            started.await();
+            sleeper.cancel();
+            sleeper.join();
+            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+        }
+    }
+
+    @Test
+    void aCancelledWaiterStopsWaitingButTheAwaitedTaskGoesOn() {
+        Weft.run(() -> {
+            Task<String> slow = Weft.spawn(() -> {
+                Weft.sleep(Duration.ofMillis(20));
+                return "done";
+            });
+            Task<String> waiter = Weft.spawn(() -> slow.result());
+            Weft.yieldNow();
+            waiter.cancel();
+            waiter.join();
+            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(slow.result()).isEqualTo("done");
+        });
+    }
+
+    @Test
+    void namesAndToStringShowState() {
+        Weft.run(() -> {
+            Task<Integer> named = Weft.spawn("fetch-3", () -> 1);
+            Task<Integer> unnamed = Weft.spawn(() -> 2);
+            assertThat(named.toString()).isEqualTo("Task[fetch-3 PENDING]");
+            assertThat(unnamed.name()).startsWith("task-");
+            Weft.joinAll(List.of(named, unnamed));
+            assertThat(named.toString()).isEqualTo("Task[fetch-3 DONE]");
+        });
+    }
+
+    @Test
+    void taskCurrentOutsideATaskIsAClearError() {
+        assertThatThrownBy(Task::current)
+                .isInstanceOf(WrongThreadException.class)
+                .hasMessage("Task.current() must be called from a task; start one with "
+                        + "Weft.run(...) or Loop.spawn(...)");
+    }
+
+    @Test
+    void exceptionOfAnUnfinishedTaskIsAClearError() {
+        Weft.run(() -> {
+            Task<Void> slow = Weft.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+            assertThatThrownBy(slow::exception)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageEndingWith("has not finished; join() it first");
+            slow.cancel();
+        });
+    }
+}
