@@ -1,6 +1,7 @@
 package dev.weft;
 
 import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.CancellationException;
 
@@ -12,21 +13,23 @@ final class Cancellation {
      * Tells whether {@code failure} is how code reacts to being cancelled: a Weft
      * {@link CancellationException}, or what a JDK call throws on interrupt (an
      * {@link InterruptedException}, an {@link InterruptedIOException}, a
-     * {@link ClosedByInterruptException}), anywhere in its cause chain, or any exception thrown
-     * while the thread is still interrupted (a socket read ends with "Closed by interrupt").
+     * {@link ClosedByInterruptException}, or the {@link SocketException} with which an
+     * interrupted socket call ends while the thread is still interrupted), anywhere in its cause
+     * chain.
      */
     static boolean isSignal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CancellationException
                     || t instanceof InterruptedException
                     || t instanceof InterruptedIOException
-                    || t instanceof ClosedByInterruptException) {
+                    || t instanceof ClosedByInterruptException
+                    || (t instanceof SocketException && Thread.currentThread().isInterrupted())) {
                 return true;
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return Thread.currentThread().isInterrupted();
+        return false;
     }
 }

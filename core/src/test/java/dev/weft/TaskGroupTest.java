@@ -1,0 +1,257 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.test.VirtualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class TaskGroupTest {
+
+    @Test
+    void closeWaitsForEveryChild() {
+        var events = new ArrayList<String>();
+        VirtualClock.run(() -> {
+            try (var group = TaskGroup.open()) {
+                group.spawn(() -> {
+                    Weft.sleep(Duration.ofSeconds(2));
+                    events.add("slow child");
+                });
+                group.spawn(() -> {
+                    Weft.sleep(Duration.ofSeconds(1));
+                    events.add("quick child");
+                });
+            }
+            events.add("after the group");
+            return null;
+        });
+        assertThat(events).containsExactly("quick child", "slow child", "after the group");
+    }
+
+    @Test
+    void theFirstFailureCancelsTheSiblingsAndIsThrownWithTheOthersSuppressed() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            assertThatThrownBy(() -> {
+                try (var group = TaskGroup.open()) {
+                    group.spawn("sibling", () -> {
+                        try {
+                            Weft.sleep(Duration.ofHours(1));
+                        } finally {
+                            events.add("sibling cancelled");
+                        }
+                    });
+                    group.spawn("first", () -> {
+                        Weft.sleep(Duration.ofSeconds(1));
+                        throw new IllegalStateException("first failure");
+                    });
+                    group.spawn("second", () -> {
+                        // Fails while it is being cancelled: a second, suppressed failure.
+                        try {
+                            Weft.sleep(Duration.ofHours(1));
+                        } finally {
+                            throw new IllegalArgumentException("second failure");
+                        }
+                    });
+                }
+            }).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("first failure")
+                    .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                            .satisfies(s -> assertThat(s).hasMessage("second failure")));
+            return null;
+        });
+        assertThat(events).containsExactly("sibling cancelled");
+    }
+
+    @Test
+    void failuresCollectedByTheGroupAreNotReportedAgain() {
+        var problems = new Problems();
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                try (var group = TaskGroup.open()) {
+                    group.spawn(() -> {
+                        throw new IllegalStateException("handled by the group");
+                    });
+                } catch (IllegalStateException expected) {
+                    // the group threw it to us
+                }
+                return null;
+            });
+        }
+        assertThat(problems.reported()).isEmpty();
+    }
+
+    @Test
+    void cancellingTheParentCancelsTheGroup() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            Task<Void> parent = Weft.spawn("parent", () -> {
+                try (var group = TaskGroup.open()) {
+                    for (String name : List.of("a", "b")) {
+                        group.spawn(name, () -> {
+                            try {
+                                Weft.sleep(Duration.ofHours(1));
+                            } finally {
+                                events.add(name + " cleaned up");
+                            }
+                        });
+                    }
+                }
+                events.add("unreachable");
+            });
+            Weft.yieldNow();   // the parent opens the group and spawns
+            Weft.yieldNow();   // the children start and sleep
+            parent.cancel();
+            parent.join();
+            assertThat(parent.status()).isEqualTo(Task.Status.CANCELLED);
+            return null;
+        });
+        assertThat(events).containsExactlyInAnyOrder("a cleaned up", "b cleaned up");
+    }
+
+    @Test
+    void cancellingTheParentWhileItsBodyRunsCancelsTheChildrenToo() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            Task<Void> parent = Weft.spawn(() -> {
+                try (var group = TaskGroup.open()) {
+                    group.spawn(() -> {
+                        try {
+                            Weft.sleep(Duration.ofHours(1));
+                        } finally {
+                            events.add("child cleaned up");
+                        }
+                    });
+                    Weft.sleep(Duration.ofHours(1));   // the body itself waits
+                }
+            });
+            Weft.yieldNow();
+            Weft.yieldNow();
+            parent.cancel();
+            parent.join();
+            assertThat(parent.status()).isEqualTo(Task.Status.CANCELLED);
+            return null;
+        });
+        assertThat(events).containsExactly("child cleaned up");
+    }
+
+    @Test
+    void groupsNest() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            assertThatThrownBy(() -> {
+                try (var outer = TaskGroup.open()) {
+                    outer.spawn("inner-owner", () -> {
+                        try (var inner = TaskGroup.open()) {
+                            inner.spawn(() -> {
+                                try {
+                                    Weft.sleep(Duration.ofHours(1));
+                                } finally {
+                                    events.add("grandchild cleaned up");
+                                }
+                            });
+                        }
+                    });
+                    outer.spawn(() -> {
+                        Weft.sleep(Duration.ofSeconds(1));
+                        throw new IllegalStateException("outer child failed");
+                    });
+                }
+            }).hasMessage("outer child failed");
+            return null;
+        });
+        assertThat(events).containsExactly("grandchild cleaned up");
+    }
+
+    @Test
+    void childrenRecordTheGroupOwnerAsTheirParent() {
+        VirtualClock.run(() -> {
+            try (var group = TaskGroup.open()) {
+                Task<Integer> child = group.spawn(() -> 1);
+                assertThat(child.parent).isSameAs(Weft.current());
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void spawningIntoAClosedGroupIsAClearError() {
+        VirtualClock.run(() -> {
+            TaskGroup closed;
+            try (var group = TaskGroup.open()) {
+                closed = group;
+            }
+            assertThatThrownBy(() -> closed.spawn(() -> 1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the task group of task \"main\" is closed; spawn its children "
+                            + "before close()");
+            return null;
+        });
+    }
+
+    @Test
+    void onlyTheOwnerMayCloseTheGroup() {
+        VirtualClock.run(() -> {
+            try (var group = TaskGroup.open()) {
+                Task<Void> stranger = Weft.spawn("stranger", group::close);
+                stranger.join();
+                assertThat(stranger.exception())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("a TaskGroup must be closed by the task that opened it "
+                                + "(\"main\"), not by task \"stranger\"");
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void cancelStopsTheChildrenButNotTheBody() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            try (var group = TaskGroup.open()) {
+                Task<Void> child = group.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+                Weft.yieldNow();
+                group.cancel();
+                child.join();
+                events.add("child " + child.status());
+            }
+            events.add("body went on");
+            return null;
+        });
+        assertThat(events).containsExactly("child CANCELLED", "body went on");
+    }
+
+    @Test
+    void aCancelledChildDoesNotFailTheGroup() {
+        VirtualClock.run(() -> {
+            try (var group = TaskGroup.open()) {
+                Task<Void> child = group.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+                Weft.yieldNow();
+                child.cancel();
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void ownerCancelledWhileClosingThrowsCancellation() {
+        VirtualClock.run(() -> {
+            Task<Void> owner = Weft.spawn(() -> {
+                try (var group = TaskGroup.open()) {
+                    group.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+                }
+            });
+            Weft.yieldNow();
+            Weft.yieldNow();
+            owner.cancel();
+            owner.join();
+            assertThat(owner.exception()).isInstanceOf(CancellationException.class);
+            return null;
+        });
+    }
+}
