@@ -1,0 +1,68 @@
+package dev.weft.internal;
+
+import dev.weft.Loop;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Lets a Weft task do the JVM's first blocking socket read, then keeps that loop busy while a
+ * plain virtual thread reads from a socket, and prints whether that read completed while the
+ * loop was still busy (it must: the JDK's pollers must not run on a Weft loop).
+ */
+public final class PollerProbe {
+    private PollerProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        try (var server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> serveOneByteEach(server));
+            try (var loop = new Loop()) {
+                loop.run(() -> readOneByte(server));   // the first socket wait in this JVM
+
+                var plainReadDone = new AtomicBoolean();
+                var busyWhenDone = new AtomicBoolean();
+                var loopBusy = new AtomicBoolean(true);
+                var spinner = loop.spawn(() -> {
+                    long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (!plainReadDone.get() && System.nanoTime() < limit) {
+                        Thread.onSpinWait();   // holds the loop's carrier on purpose
+                    }
+                    loopBusy.set(false);
+                    return null;
+                });
+                Thread plain = Thread.ofVirtual().start(() -> {
+                    try {
+                        readOneByte(server);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    busyWhenDone.set(loopBusy.get());
+                    plainReadDone.set(true);
+                });
+                plain.join();
+                spinner.join();
+                System.out.println("plain read completed while the loop was busy: "
+                        + busyWhenDone.get());
+            }
+        }
+    }
+
+    private static int readOneByte(ServerSocket server) throws IOException {
+        try (var socket = new Socket(server.getInetAddress(), server.getLocalPort())) {
+            return socket.getInputStream().read();
+        }
+    }
+
+    private static void serveOneByteEach(ServerSocket server) {
+        while (true) {
+            try (Socket peer = server.accept()) {
+                peer.getOutputStream().write(7);
+            } catch (IOException e) {
+                return;   // the server socket was closed: the probe is over
+            }
+        }
+    }
+}
