@@ -347,4 +347,28 @@ class LoopTest {
                     .hasMessage("delay must not be negative: PT-1S");
         }
     }
+
+    @Test
+    void aVirtualThreadCreatedInATaskKeepsRunningAfterTheLoopCloses() throws Exception {
+        var release = new CountDownLatch(1);
+        var child = new AtomicReference<Thread>();
+        var finished = new java.util.concurrent.atomic.AtomicBoolean();
+        var loop = new Loop();
+        loop.run(() -> {
+            // Not a Weft task: a plain virtual thread, which inherits the loop as scheduler.
+            child.set(Thread.ofVirtual().start(() -> {
+                try {
+                    release.await();
+                    finished.set(true);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            return null;
+        });
+        loop.close();
+        release.countDown();   // its continuation now arrives at a closed loop
+        child.get().join();
+        assertThat(finished).isTrue();
+    }
 }
