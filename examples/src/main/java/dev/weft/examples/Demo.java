@@ -1,0 +1,41 @@
+package dev.weft.examples;
+
+import java.io.PrintStream;
+
+/**
+ * The main demo: runs every example from the seed's lecture notes and shows what happens, on
+ * which thread, and how long it takes.
+ */
+public final class Demo {
+    private Demo() {}
+
+    /** Runs every seed example, printing to standard output. */
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        out.println("Weft demo on " + Runtime.version() + ", " + Runtime.getRuntime()
+                .availableProcessors() + " cores");
+
+        section(out, "gevent: ten tasks each Thread.sleep(1 s), joinall",
+                "expect: ~1 s in all, every line on the same loop thread",
+                GeventJoinAll::run);
+        section(out, "gevent: two tasks and their values", "expect: ~1 s, values full and rested",
+                GeventValue::run);
+        section(out, "asyncio: one task, run_until_complete", "expect: start, ~1 s, end",
+                AsyncioOneTask::run);
+        section(out, "asyncio: three tasks with wait", "expect: three starts, ~1 s, three ends",
+                AsyncioWait::run);
+        section(out, "asyncio: tasks with return values", "expect: result 123 twice after ~1 s",
+                AsyncioResults::run);
+    }
+
+    private static void section(PrintStream out, String title, String expectation,
+            java.util.function.Consumer<Transcript> example) {
+        out.println();
+        out.println("== " + title);
+        out.println("   " + expectation);
+        var transcript = new Transcript(out);
+        example.accept(transcript);
+        long threads = transcript.lines().stream().map(Transcript.Line::thread).distinct().count();
+        out.printf("   took %d ms on %d thread(s)%n", transcript.elapsedMillis(), threads);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.weft.examples;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What an example says, line by line, with the time since it started and the thread that said
+ * it; printed as it happens and kept for the tests.
+ */
+public final class Transcript {
+
+    /**
+     * One line of an example.
+     *
+     * @param millis time since the example started
+     * @param text what was said
+     * @param thread the platform thread that ran the code (a task's loop carrier)
+     */
+    public record Line(long millis, String text, String thread) {}
+
+    private final long start = System.nanoTime();
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
+    private final PrintStream out;
+
+    /** Creates a transcript that prints to {@code out}, or prints nothing if it is null. */
+    public Transcript(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Records and prints one line. */
+    public void say(String text) {
+        var line = new Line((System.nanoTime() - start) / 1_000_000, text, carrierName());
+        lines.add(line);
+        if (out != null) {
+            out.printf("  %5d ms  [%s]  %s%n", line.millis(), line.thread(), text);
+        }
+    }
+
+    /** Returns the lines said so far. */
+    public List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** Returns the texts said so far, in order. */
+    public List<String> texts() {
+        return lines.stream().map(Line::text).toList();
+    }
+
+    /** Returns the milliseconds since the example started. */
+    public long elapsedMillis() {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String carrierName() {
+        Thread current = Thread.currentThread();
+        if (!current.isVirtual()) {
+            return current.getName();
+        }
+        // A mounted virtual thread prints as "VirtualThread[#n]/runnable@<carrier name>".
+        String text = current.toString();
+        return text.substring(text.lastIndexOf('@') + 1);
+    }
+}

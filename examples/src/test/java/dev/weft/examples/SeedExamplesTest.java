@@ -1,0 +1,71 @@
+package dev.weft.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's examples interleave as coroutines do, and every line comes from one loop thread.
+ * (These examples sleep for real, one second each, as the seed's do; no timing is asserted.)
+ */
+class SeedExamplesTest {
+
+    private static void assertOneLoopThread(Transcript transcript) {
+        assertThat(transcript.lines()).extracting(Transcript.Line::thread)
+                .allMatch(name -> name.startsWith("weft-"))
+                .containsOnly(transcript.lines().getFirst().thread());
+    }
+
+    @Test
+    void tenGeventTasksAllStartBeforeAnyFinishes() {
+        var transcript = new Transcript(null);
+        GeventJoinAll.run(transcript);
+        assertThat(transcript.texts()).containsExactlyElementsOf(concat(
+                Collections.nCopies(10, "wusir is eating"),
+                Collections.nCopies(10, "wusir finished eat")));
+        assertOneLoopThread(transcript);
+    }
+
+    @Test
+    void geventValuesAreReadAfterBothTasksFinish() {
+        var transcript = new Transcript(null);
+        assertThat(GeventValue.run(transcript)).isEqualTo("full and rested");
+        assertThat(transcript.texts()).containsExactly("wusir is eating", "xiaomage is sleeping",
+                "wusir finished eat", "xiaomage finished sleep", "values: full and rested");
+        assertOneLoopThread(transcript);
+    }
+
+    @Test
+    void oneAsyncioTaskStartsAndEnds() {
+        var transcript = new Transcript(null);
+        AsyncioOneTask.run(transcript);
+        assertThat(transcript.texts()).containsExactly("start", "end");
+        assertOneLoopThread(transcript);
+    }
+
+    @Test
+    void threeAsyncioTasksOverlap() {
+        var transcript = new Transcript(null);
+        AsyncioWait.run(transcript);
+        assertThat(transcript.texts()).containsExactly(
+                "start", "start", "start", "end", "end", "end", "3 done, 0 pending");
+        assertOneLoopThread(transcript);
+    }
+
+    @Test
+    void asyncioTasksReturn123Each() {
+        var transcript = new Transcript(null);
+        assertThat(AsyncioResults.run(transcript)).containsExactly(123, 123);
+        assertThat(transcript.texts()).containsExactly(
+                "start", "start", "end", "end", "result: 123", "result: 123");
+        assertOneLoopThread(transcript);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
