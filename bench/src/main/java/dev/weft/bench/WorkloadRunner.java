@@ -1,0 +1,170 @@
+package dev.weft.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the workloads W1-W3 as whole processes, alternating Weft and JDK virtual threads on one
+ * carrier in the same run, and prints medians and ratios. Each process runs one workload once,
+ * so a figure includes JVM start-up, as a user would see it.
+ *
+ * <p>Usage: {@code WorkloadRunner <java> [--runs N] [w1] [w2] [w3]} (all when none named);
+ * {@code ./weft bench} supplies the JDK.
+ */
+public final class WorkloadRunner {
+    private static final List<String> WEFT_FLAGS =
+            List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED");
+    private static final List<String> ONE_CARRIER_FLAGS = List.of(
+            "-Djdk.virtualThreadScheduler.parallelism=1",
+            "-Djdk.virtualThreadScheduler.maxPoolSize=1");
+
+    private final String javaCommand;
+    private final int runs;
+
+    private WorkloadRunner(String java, int runs) {
+        this.javaCommand = java;
+        this.runs = runs;
+    }
+
+    /** One process's figures. */
+    record Sample(double processMillis, long value, long peakRssKib, long startRssKib) {}
+
+    /** Runs the workloads named in the arguments. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3]");
+        }
+        int runs = 5;
+        var workloads = new ArrayList<String>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--runs")) {
+                runs = Integer.parseInt(args[++i]);
+            } else {
+                workloads.add(args[i].toLowerCase(Locale.ROOT));
+            }
+        }
+        if (workloads.isEmpty()) {
+            workloads.addAll(List.of("w1", "w2", "w3"));
+        }
+        var runner = new WorkloadRunner(args[0], runs);
+        System.out.printf("Weft workloads: %d process(es) per figure, median; JDK = default "
+                + "scheduler with one carrier; %s%n", runs, java.lang.Runtime.version());
+        for (String workload : workloads) {
+            switch (workload) {
+                case "w1" -> runner.w1();
+                case "w2" -> runner.w2();
+                case "w3" -> runner.w3();
+                default -> throw new IllegalArgumentException(
+                        "unknown workload " + workload + "; expected w1, w2 or w3");
+            }
+        }
+    }
+
+    private void w1() throws Exception {
+        int n = 1_000_000;
+        List<List<Sample>> both = alternate("w1", n);
+        System.out.printf("%nW1 spawn %,d trivial tasks and join them%n", n);
+        header();
+        row("process wall (ms)", both, Sample::processMillis);
+        row("in-process wall (ms)", both, s -> s.value() / 1e6);
+        row("peak RSS (MiB)", both, s -> s.peakRssKib() / 1024.0);
+        ratio("throughput, Weft / JDK", both, Sample::processMillis);
+    }
+
+    private void w2() throws Exception {
+        int n = 100_000;
+        List<List<Sample>> both = alternate("w2", n);
+        List<List<Sample>> heap = alternate("w2heap", n);
+        System.out.printf("%nW2 %,d tasks each sleep 1 s at once, then join%n", n);
+        header();
+        row("process wall (ms)", both, Sample::processMillis);
+        row("in-process wall (ms)", both, s -> s.value() / 1e6);
+        row("peak RSS (MiB)", both, s -> s.peakRssKib() / 1024.0);
+        row("RSS growth per task (KiB)", both,
+                s -> (s.peakRssKib() - s.startRssKib()) / (double) n);
+        row("heap per sleeping task (KiB)", heap, s -> s.value() / 1024.0);
+        ratio("speed, Weft / JDK", both, Sample::processMillis);
+    }
+
+    private void w3() throws Exception {
+        int n = 1_000_000;
+        List<List<Sample>> both = alternate("w3", n);
+        System.out.printf("%nW3 ping-pong through ArrayBlockingQueue, %,d round trips%n", n);
+        header();
+        row("ns per round trip", both, s -> s.value() / (double) n);
+        row("process wall (ms)", both, Sample::processMillis);
+        ratio("speed, Weft / JDK", both, s -> s.value() / (double) n);
+    }
+
+    /** Runs the workload {@code runs} times on each engine, alternating; Weft first. */
+    private List<List<Sample>> alternate(String workload, int n) throws Exception {
+        var weft = new ArrayList<Sample>();
+        var jdk = new ArrayList<Sample>();
+        for (int i = 0; i < runs; i++) {
+            weft.add(runProcess(workload, Engine.WEFT, n));
+            jdk.add(runProcess(workload, Engine.JDK, n));
+        }
+        return List.of(weft, jdk);
+    }
+
+    private Sample runProcess(String workload, Engine engine, int n) throws Exception {
+        var command = new ArrayList<String>();
+        command.add(javaCommand);
+        command.addAll(engine == Engine.WEFT ? WEFT_FLAGS : ONE_CARRIER_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                WorkloadMain.class.getName(), workload, engine.name().toLowerCase(Locale.ROOT),
+                Integer.toString(n)));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String result = null;
+        var output = new StringBuilder();
+        try (var reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                }
+            }
+        }
+        int exit = process.waitFor();
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (exit != 0 || result == null) {
+            throw new IOException(workload + " on " + engine + " failed (exit " + exit + "):\n"
+                    + output);
+        }
+        long[] fields = Arrays.stream(result.substring(7).trim().split(" "))
+                .mapToLong(Long::parseLong).toArray();
+        return new Sample(millis, fields[0], fields[1], fields[2]);
+    }
+
+    private static void header() {
+        System.out.printf("  %-30s %12s %12s%n", "", "Weft", "JDK");
+    }
+
+    private static void row(String label, List<List<Sample>> both,
+            java.util.function.ToDoubleFunction<Sample> figure) {
+        System.out.printf("  %-30s %12.2f %12.2f%n", label,
+                median(both.get(0), figure), median(both.get(1), figure));
+    }
+
+    private static void ratio(String label, List<List<Sample>> both,
+            java.util.function.ToDoubleFunction<Sample> cost) {
+        double weft = median(both.get(0), cost);
+        double jdk = median(both.get(1), cost);
+        System.out.printf("  %-30s %11.2fx%n", label, jdk / weft);
+    }
+
+    static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> figure) {
+        double[] values = samples.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}
