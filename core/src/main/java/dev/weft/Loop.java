@@ -67,6 +67,7 @@ public final class Loop implements Executor, AutoCloseable {
     private enum State { OPEN, CLOSING, CLOSED }
 
     private static final AtomicInteger LOOP_NUMBERS = new AtomicInteger();
+    private static volatile SchedulerHook installedHook;   // set by the first loop
     private static final Executor FALLBACK = Executors.newCachedThreadPool(Thread.ofPlatform()
             .name("weft-fallback-", 1).daemon(true).factory());
 
@@ -77,6 +78,9 @@ public final class Loop implements Executor, AutoCloseable {
     private final Carrier carrier;
     private final RunQueue runQueue;
     private final TimerHeap timers = new TimerHeap();             // loop thread only
+    private final TaskTable taskTable = new TaskTable();          // loop thread only
+    private boolean capturingStart;                               // loop thread only
+    private Runnable capturedStart;                               // loop thread only
     private final ThreadFactory taskThreads;
     private final AtomicLong taskIds = new AtomicLong();
     private final AtomicLong timerSequence = new AtomicLong();
@@ -104,6 +108,7 @@ public final class Loop implements Executor, AutoCloseable {
     public Loop(LoopOptions options) {
         Objects.requireNonNull(options, "options");
         this.hook = SchedulerHook.get();
+        installedHook = hook;
         this.name = options.name() != null ? options.name()
                 : "weft-" + (LOOP_NUMBERS.incrementAndGet());
         this.clock = options.clock();
@@ -129,6 +134,20 @@ public final class Loop implements Executor, AutoCloseable {
         }
         throw new WrongThreadException("Loop.current() must be called from a task or a loop "
                 + "callback; start a task with Weft.run(...)");
+    }
+
+    /** Returns the task running the calling code, or null if the caller is not a Weft task. */
+    static Task<?> currentTask() {
+        SchedulerHook hook = installedHook;
+        if (hook == null) {
+            return null;   // no loop exists, so no task either
+        }
+        Thread current = Thread.currentThread();
+        if (hook.carrierOf(current) instanceof Carrier carrierThread) {
+            // The table belongs to the loop thread, and the caller is mounted on it.
+            return carrierThread.loop.taskTable.get(current);
+        }
+        return null;
     }
 
     /** Returns the loop's name, which is also its carrier thread's name. */
@@ -532,7 +551,16 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** The executor the JDK hands every runnable continuation of the loop's tasks to. */
     private void schedule(Runnable work) {
-        if (hook.isRunningOn(carrier)) {
+        Thread current = Thread.currentThread();
+        if (current == carrier) {
+            if (capturingStart) {
+                capturedStart = work;   // startOnCarrier runs it at once
+            } else {
+                runQueue.addLocal(work);
+            }
+            return;
+        }
+        if (hook.carrierOf(current) == carrier) {
             runQueue.addLocal(work);
             return;
         }
@@ -555,8 +583,36 @@ public final class Loop implements Executor, AutoCloseable {
 
     // ---- used by Task, Waiting, CancelScope ------------------------------------------------------
 
-    Thread newTaskThread(Runnable body) {
-        return taskThreads.newThread(body);
+    /** Queues a task's first step; see {@link Task}. */
+    void submit(Runnable step) {
+        schedule(step);
+    }
+
+    /**
+     * Loop thread: gives a task its virtual thread and runs it right away, in the place the task
+     * had in the run queue. A task cancelled before this point ends without a thread.
+     */
+    void startOnCarrier(Task<?> task) {
+        taskStarted(task);
+        if (task.isCancelRequested() || cancelNewTasks) {
+            task.finishUnstarted();
+            return;
+        }
+        Thread thread = taskThreads.newThread(task.step);
+        if (task.threadName() != null) {
+            thread.setName(task.threadName());
+        }
+        task.thread = thread;
+        taskTable.put(thread, task);
+        capturingStart = true;
+        try {
+            thread.start();
+        } finally {
+            capturingStart = false;
+        }
+        Runnable firstRun = capturedStart;
+        capturedStart = null;
+        firstRun.run();
     }
 
     /** Runs {@code work} now if on the loop's thread, else posts it to the loop. */
@@ -573,10 +629,6 @@ public final class Loop implements Executor, AutoCloseable {
         schedule(work);
     }
 
-    boolean cancelsNewTasks() {
-        return cancelNewTasks;
-    }
-
     /** Loop thread: a task's body starts. */
     void taskStarted(Task<?> task) {
         task.nextAlive = aliveHead;
@@ -589,6 +641,9 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Loop thread: a task has its outcome. */
     void taskFinished(Task<?> task) {
+        if (task.thread != null) {
+            taskTable.remove(task.thread);
+        }
         if (task.previousAlive != null) {
             task.previousAlive.nextAlive = task.nextAlive;
         } else {

@@ -41,7 +41,10 @@ import java.util.function.Consumer;
  * @param <T> the result type
  */
 public final class Task<T> implements Future<T> {
-    /* How it works: the task is the body of its virtual thread. Its outcome is written once, then
+    /* How it works: a spawned task is queued on its loop as `step`; when the loop reaches it, the
+     * loop creates the task's virtual thread and runs it at once (Loop.startOnCarrier), so a
+     * task waiting its turn costs a small object, not a thread. The same `step` is the body of
+     * the virtual thread, where it runs the task's code. The outcome is written once, then
      * published by the volatile write of `status`. Everything waiting for the outcome (joining
      * threads, internal listeners, user callbacks) is pushed on a lock-free stack, `completions`;
      * finishing swaps the stack for FINISHED and serves it in registration order, and a push that
@@ -69,8 +72,6 @@ public final class Task<T> implements Future<T> {
         }
     }
 
-    static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
-
     private static final VarHandle STATUS;
     private static final VarHandle COMPLETIONS;
     private static final VarHandle CANCEL_REQUESTED;
@@ -89,7 +90,9 @@ public final class Task<T> implements Future<T> {
 
     final Loop loop;
     final Task<?> parent;
-    final Thread thread;
+    final Runnable step = this::advance;
+    Thread thread;                                   // set by the loop thread at start; null
+                                                     // before start and after finish
     private final long id;
     private final String name;                       // null: derived from id on demand
     private Callable<? extends T> body;              // own thread; cleared once run
@@ -110,10 +113,6 @@ public final class Task<T> implements Future<T> {
         this.name = name;
         this.body = body;
         this.parent = parent;
-        this.thread = loop.newTaskThread(this::runBody);
-        if (name != null) {
-            thread.setName(name);
-        }
     }
 
     /**
@@ -132,12 +131,7 @@ public final class Task<T> implements Future<T> {
 
     /** Returns the task running the calling code, or null if the caller is not a task. */
     static Task<?> currentOrNull() {
-        if (!CURRENT.isBound()) {
-            return null;
-        }
-        Task<?> task = CURRENT.get();
-        // Virtual threads forked inside a task (StructuredTaskScope) see the binding too.
-        return task.thread == Thread.currentThread() ? task : null;
+        return Loop.currentTask();
     }
 
     /** Returns the name given at spawn, or {@code task-<id>}. */
@@ -421,8 +415,14 @@ public final class Task<T> implements Future<T> {
         return status == Status.FAILED || status == Status.CANCELLED ? (Throwable) outcome : null;
     }
 
+    /** Queues the task on its loop, which creates and runs its thread when it gets to it. */
     void start() {
-        thread.start();
+        loop.submit(step);
+    }
+
+    /** The name the task's thread gets, or null to leave it unnamed. */
+    String threadName() {
+        return name;
     }
 
     /** Waits until finished; returns false if the timeout (non-negative) passed first. */
@@ -434,7 +434,7 @@ public final class Task<T> implements Future<T> {
             }
             return true;
         }
-        if (thread == Thread.currentThread()) {
+        if (thread == Thread.currentThread() && thread != null) {
             throw new IllegalStateException(
                     "task \"" + name() + "\" cannot join itself: it would wait forever");
         }
@@ -459,7 +459,7 @@ public final class Task<T> implements Future<T> {
                 group.cancel();
             }
         }
-        if (!CancelScope.isShielded(scope)) {
+        if (thread != null && !CancelScope.isShielded(scope)) {
             thread.interrupt();
         }
     }
@@ -483,20 +483,30 @@ public final class Task<T> implements Future<T> {
                 : "task \"" + name() + "\" was cancelled");
     }
 
-    private void runBody() {
-        loop.taskStarted(this);
-        if (cancelRequested || loop.cancelsNewTasks()) {
-            cancelRequested = true;
-            finish(Status.CANCELLED, new CancellationException(
-                    "task \"" + name() + "\" was cancelled before it started"));
-            return;
+    /** On the loop thread before start: starts the task; in the task's thread: runs it. */
+    private void advance() {
+        if (thread == null) {
+            loop.startOnCarrier(this);
+        } else {
+            runBody();
         }
+    }
+
+    /** Loop thread: ends a task that was cancelled before it got a thread. */
+    void finishUnstarted() {
+        cancelRequested = true;
+        body = null;
+        finish(Status.CANCELLED, new CancellationException(
+                "task \"" + name() + "\" was cancelled before it started"));
+    }
+
+    private void runBody() {
         STATUS.setVolatile(this, Status.RUNNING);
         Callable<? extends T> work = body;
         body = null;
         T value;
         try {
-            value = ScopedValue.where(CURRENT, this).call(work::call);
+            value = work.call();
         } catch (Throwable failure) {
             if (failure instanceof CancellationException
                     || (cancelRequested && Cancellation.isSignal(failure))) {
@@ -520,7 +530,15 @@ public final class Task<T> implements Future<T> {
         outcome = result;
         STATUS.setVolatile(this, finalStatus);
         loop.taskFinished(this);
+        thread = null;   // lets the finished thread be collected while the task is referenced
         Completion stack = (Completion) COMPLETIONS.getAndSet(this, FINISHED);
+        if (stack == null) {
+            return;
+        }
+        if (stack.next == null) {
+            serve(stack);
+            return;
+        }
         // The stack is newest first; serve in registration order.
         List<Completion> ordered = new ArrayList<>();
         for (Completion node = stack; node != null; node = node.next) {

@@ -70,10 +70,13 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     @Override
     public boolean isRunningOn(Thread carrier) {
         Thread current = Thread.currentThread();
-        return current == carrier
-                || (current.isVirtual()
-                        && virtualThreadClass.isInstance(current)
-                        && carrierThread.get(current) == carrier);
+        return current == carrier || carrierOf(current) == carrier;
+    }
+
+    @Override
+    public Thread carrierOf(Thread thread) {
+        return thread.isVirtual() && virtualThreadClass.isInstance(thread)
+                ? (Thread) carrierThread.get(thread) : null;
     }
 
     /** Returns the hook, or the message explaining why there is none. */

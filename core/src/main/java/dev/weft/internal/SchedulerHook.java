@@ -36,4 +36,10 @@ public sealed interface SchedulerHook permits ReflectiveSchedulerHook {
      * virtual thread currently mounted on it.
      */
     boolean isRunningOn(Thread carrier);
+
+    /**
+     * Returns the platform thread that {@code thread} is mounted on, or null if it is not a
+     * mounted virtual thread.
+     */
+    Thread carrierOf(Thread thread);
 }
