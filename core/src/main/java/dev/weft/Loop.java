@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An event loop: one carrier thread that runs the loop's tasks, one at a time, switching only
@@ -82,10 +81,10 @@ public final class Loop implements Executor, AutoCloseable {
     private boolean capturingStart;                               // loop thread only
     private Runnable capturedStart;                               // loop thread only
     private final ThreadFactory taskThreads;
-    private final AtomicLong taskIds = new AtomicLong();
     private final AtomicLong timerSequence = new AtomicLong();
-    private final AtomicLong spawned = new AtomicLong();          // any thread
-    private volatile long finished;                               // written by the loop thread
+    private final AtomicLong spawned = new AtomicLong();          // any thread; also task ids
+    private final AtomicLong rejected = new AtomicLong();         // any thread
+    private final AtomicLong finished = new AtomicLong();         // written by the loop thread
     private volatile State state = State.OPEN;                    // any thread
     private final Set<Task<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
     private Task<?> aliveHead;                                    // loop thread only
@@ -172,8 +171,8 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Returns a snapshot of the loop's counters. */
     public LoopStats stats() {
-        long spawnedNow = spawned.get();
-        long finishedNow = finished;
+        long spawnedNow = accepted();
+        long finishedNow = finished.get();
         return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size());
     }
 
@@ -201,15 +200,35 @@ public final class Loop implements Executor, AutoCloseable {
     /** Spawns with an explicit parent task (a task group's owner), for dumps and reports. */
     <T> Task<T> spawnChild(String name, Callable<T> body, Task<?> parent) {
         Objects.requireNonNull(body, "body");
-        spawned.incrementAndGet();
+        Task<T> task = new Task<>(this, admitTask(), name, body, parent);
+        task.start();
+        return task;
+    }
+
+    /** Same as {@link #spawnChild(String, Callable, Task)} for a body with no value. */
+    Task<Void> spawnChild(String name, Action body, Task<?> parent) {
+        Objects.requireNonNull(body, "body");
+        Task<Void> task = new Task<>(this, admitTask(), name, body, parent);
+        task.start();
+        return task;
+    }
+
+    /**
+     * Counts a new task in and returns its id, or rejects it once the loop is closing (except
+     * for the loop's own tasks, whose new tasks are cancelled as they start).
+     */
+    private long admitTask() {
+        long id = spawned.incrementAndGet();
         if (state != State.OPEN && !hook.isRunningOn(carrier)) {
-            spawned.decrementAndGet();
+            rejected.incrementAndGet();
             runQueue.addRemote(() -> { });   // let a closing carrier re-check its exit condition
             throw closedError();
         }
-        Task<T> task = new Task<>(this, taskIds.incrementAndGet(), name, body, parent);
-        task.start();
-        return task;
+        return id;
+    }
+
+    private long accepted() {
+        return spawned.get() - rejected.get();
     }
 
     /** Starts a task that runs {@code body} and returns null; see {@link #spawn(Callable)}. */
@@ -219,7 +238,7 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Starts a named task that runs {@code body}; see {@link #spawn(String, Callable)}. */
     public Task<Void> spawn(String name, Action body) {
-        return spawn(name, asCallable(body));
+        return spawnChild(name, body, Task.currentOrNull());
     }
 
     static Callable<Void> asCallable(Action body) {
@@ -240,14 +259,7 @@ public final class Loop implements Executor, AutoCloseable {
     public <T> Task<T> spawnLater(Duration delay, Callable<T> body) {
         long nanos = Durations.toNanos(delay, "delay");
         Objects.requireNonNull(body, "body");
-        spawned.incrementAndGet();
-        if (state != State.OPEN) {
-            spawned.decrementAndGet();
-            runQueue.addRemote(() -> { });
-            throw closedError();
-        }
-        Task<T> task = new Task<>(this, taskIds.incrementAndGet(), null, body,
-                Task.currentOrNull());
+        Task<T> task = new Task<>(this, admitTask(), null, body, Task.currentOrNull());
         runOnLoop(() -> {
             delayed.add(task);
             task.startTimer = callAfterNanos(nanos, () -> startDelayed(task));
@@ -326,7 +338,7 @@ public final class Loop implements Executor, AutoCloseable {
         var cancelled = new ArrayList<Task<?>>();
         cancelNewTasks = true;
         try {
-            while (spawned.get() - finished > 1) {
+            while (accepted() - finished.get() > 1) {
                 var alive = new ArrayList<Task<?>>(delayed);
                 for (Task<?> t = aliveHead; t != null; t = t.nextAlive) {
                     if (t != self && t != mainTask) {
@@ -407,7 +419,8 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** A timer that unparks {@code thread}; for waits with a timeout. */
     Timer wakeAfter(Thread thread, long nanos) {
-        return callAfterNanos(nanos, () -> LockSupport.unpark(thread));
+        long deadline = Durations.deadline(clock.nanoTime(), nanos);
+        return schedule(new Timer(this, deadline, timerSequence.incrementAndGet(), thread));
     }
 
     private Timer schedule(Timer timer) {
@@ -492,7 +505,7 @@ public final class Loop implements Executor, AutoCloseable {
                 if (runQueue.localSize() > 0) {
                     continue;
                 }
-                if (state != State.OPEN && spawned.get() == finished && runQueue.isEmpty()) {
+                if (state != State.OPEN && accepted() == finished.get() && runQueue.isEmpty()) {
                     break;
                 }
                 idle();
@@ -658,7 +671,7 @@ public final class Loop implements Executor, AutoCloseable {
         if (task.status() == Task.Status.FAILED && !task.isObserved()) {
             unobservedFailures.add(task);
         }
-        finished = finished + 1;
+        finished.lazySet(finished.get() + 1);   // one writer: a plain increment, published
     }
 
     void failureObserved(Task<?> task) {

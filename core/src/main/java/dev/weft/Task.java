@@ -95,7 +95,7 @@ public final class Task<T> implements Future<T> {
                                                      // before start and after finish
     private final long id;
     private final String name;                       // null: derived from id on demand
-    private Callable<? extends T> body;              // own thread; cleared once run
+    private Object body;                             // a Callable or an Action; cleared once run
     private volatile Status status = Status.PENDING; // any thread; CAS
     private Object outcome;                          // value or Throwable; published by status
     private volatile Completion completions;         // any thread; CAS; FINISHED once served
@@ -107,7 +107,8 @@ public final class Task<T> implements Future<T> {
     Task<?> previousAlive;                           // loop thread only
     Task<?> nextAlive;                               // loop thread only
 
-    Task(Loop loop, long id, String name, Callable<? extends T> body, Task<?> parent) {
+    /** Creates a task whose body is a {@link Callable} or, for {@code Task<Void>}, an {@link Action}. */
+    Task(Loop loop, long id, String name, Object body, Task<?> parent) {
         this.loop = loop;
         this.id = id;
         this.name = name;
@@ -502,11 +503,11 @@ public final class Task<T> implements Future<T> {
 
     private void runBody() {
         STATUS.setVolatile(this, Status.RUNNING);
-        Callable<? extends T> work = body;
+        Object work = body;
         body = null;
         T value;
         try {
-            value = work.call();
+            value = run(work);
         } catch (Throwable failure) {
             if (failure instanceof CancellationException
                     || (cancelRequested && Cancellation.isSignal(failure))) {
@@ -518,6 +519,15 @@ public final class Task<T> implements Future<T> {
             return;
         }
         finish(Status.DONE, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T run(Object work) throws Exception {
+        if (work instanceof Callable<?> callable) {
+            return (T) callable.call();
+        }
+        ((Action) work).run();
+        return null;
     }
 
     private CancellationException cancellationFrom(Throwable cause) {

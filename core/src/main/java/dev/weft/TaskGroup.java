@@ -78,6 +78,21 @@ public final class TaskGroup implements AutoCloseable {
      */
     public <T> Task<T> spawn(String name, Callable<T> body) {
         Objects.requireNonNull(body, "body");
+        return spawnChecked(() -> owner.loop.spawnChild(name, body, owner));
+    }
+
+    /** Spawns a child task that runs {@code body}; see {@link #spawn(Callable)}. */
+    public Task<Void> spawn(Action body) {
+        return spawn(null, body);
+    }
+
+    /** Spawns a named child task that runs {@code body}; see {@link #spawn(String, Callable)}. */
+    public Task<Void> spawn(String name, Action body) {
+        Objects.requireNonNull(body, "body");
+        return spawnChecked(() -> owner.loop.spawnChild(name, body, owner));
+    }
+
+    private <T> Task<T> spawnChecked(java.util.function.Supplier<Task<T>> spawner) {
         Task<T> child;
         boolean cancelAtOnce;
         synchronized (this) {
@@ -85,7 +100,7 @@ public final class TaskGroup implements AutoCloseable {
                 throw new IllegalStateException("the task group of task \"" + owner.name()
                         + "\" is closed; spawn its children before close()");
             }
-            child = owner.loop.spawnChild(name, body, owner);
+            child = spawner.get();
             running.add(child);
             cancelAtOnce = cancelled;
         }
@@ -94,16 +109,6 @@ public final class TaskGroup implements AutoCloseable {
             child.cancel();
         }
         return child;
-    }
-
-    /** Spawns a child task that runs {@code body}; see {@link #spawn(Callable)}. */
-    public Task<Void> spawn(Action body) {
-        return spawn(null, Loop.asCallable(body));
-    }
-
-    /** Spawns a named child task that runs {@code body}; see {@link #spawn(String, Callable)}. */
-    public Task<Void> spawn(String name, Action body) {
-        return spawn(name, Loop.asCallable(body));
     }
 
     /**

@@ -17,16 +17,25 @@ public final class Timer {
     private final Loop loop;
     private final long deadline;
     private final long sequence;
-    private final Runnable action;
+    private final Object action;          // a Runnable to run, or a Thread to unpark
     private volatile boolean cancelled;   // any thread
     private boolean fired;                // loop thread only
     int heapIndex = -1;                   // loop thread only; -1 when not in the heap
 
     Timer(Loop loop, long deadline, long sequence, Runnable action) {
+        this(loop, deadline, sequence, (Object) Objects.requireNonNull(action, "action"));
+    }
+
+    /** A timer that unparks {@code thread}: the cheapest way for a task to wait with a limit. */
+    Timer(Loop loop, long deadline, long sequence, Thread thread) {
+        this(loop, deadline, sequence, (Object) thread);
+    }
+
+    private Timer(Loop loop, long deadline, long sequence, Object action) {
         this.loop = loop;
         this.deadline = deadline;
         this.sequence = sequence;
-        this.action = Objects.requireNonNull(action, "action");
+        this.action = action;
     }
 
     /** Returns the deadline, in the loop clock's {@link Clock#nanoTime()} scale. */
@@ -62,7 +71,11 @@ public final class Timer {
     void fire() {
         if (!cancelled) {
             fired = true;
-            action.run();
+            if (action instanceof Thread thread) {
+                java.util.concurrent.locks.LockSupport.unpark(thread);
+            } else {
+                ((Runnable) action).run();
+            }
         }
     }
 
