@@ -109,7 +109,7 @@ public final class Weft {
             yieldNow();
             return;
         }
-        Waiting.await(task, () -> false, nanos, Waiting.Source.THIS_LOOP, duration);
+        Waiting.sleep(task, nanos);
     }
 
     /**
