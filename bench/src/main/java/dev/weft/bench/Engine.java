@@ -1,7 +1,7 @@
 package dev.weft.bench;
 
 /** What runs a workload (named Engine, not Runtime, to keep java.lang.Runtime visible): Weft on one loop, or JDK virtual threads on the default scheduler. */
-enum Engine {
+public enum Engine {
     /** Weft tasks on one loop. */
     WEFT,
     /**

@@ -13,11 +13,11 @@ import java.util.concurrent.CountDownLatch;
  * (run from a virtual thread, so with one carrier everything happens on one thread, as on a
  * loop). Each returns its wall time in nanoseconds, measured inside the process.
  */
-final class Workloads {
+public final class Workloads {
     private Workloads() {}
 
     /** W1: spawn {@code n} trivial tasks, then join them all. */
-    static long spawnAndJoin(Engine engine, int n) throws Exception {
+    public static long spawnAndJoin(Engine engine, int n) throws Exception {
         return switch (engine) {
             case WEFT -> Weft.run(() -> {
                 long start = System.nanoTime();
@@ -57,7 +57,7 @@ final class Workloads {
      * {@code measureHeap} is set, the retained heap per sleeping task is measured (with full
      * collections) while all sleep, and returned instead of the wall time.
      */
-    static long sleepers(Engine engine, int n, Duration sleep, boolean measureHeap)
+    public static long sleepers(Engine engine, int n, Duration sleep, boolean measureHeap)
             throws Exception {
         return switch (engine) {
             case WEFT -> Weft.run(() -> {
@@ -107,7 +107,7 @@ final class Workloads {
     }
 
     /** W3: two tasks pass a token back and forth {@code n} times through two queues. */
-    static long pingPong(Engine engine, int n) throws Exception {
+    public static long pingPong(Engine engine, int n) throws Exception {
         return switch (engine) {
             case WEFT -> Weft.run(() -> {
                 var ping = new ArrayBlockingQueue<Integer>(1);

@@ -1,0 +1,67 @@
+package dev.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.bench.jmh.TaskBenchmarks;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Runs every workload and benchmark once with a tiny size, so none of them rots. */
+class WorkloadsSmokeTest {
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void spawnAndJoinRuns(Engine engine) throws Exception {
+        assertThat(Workloads.spawnAndJoin(engine, 100)).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void sleepersRun(Engine engine) throws Exception {
+        assertThat(Workloads.sleepers(engine, 100, Duration.ofMillis(5), false)).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void sleepersMeasureTheirHeap(Engine engine) throws Exception {
+        assertThat(Workloads.sleepers(engine, 100, Duration.ofMillis(5), true)).isNotNegative();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void pingPongRuns(Engine engine) throws Exception {
+        assertThat(Workloads.pingPong(engine, 100)).isPositive();
+    }
+
+    @Test
+    void theWorkloadMainPrintsAResultLine() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var original = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            WorkloadMain.main(new String[] {"w1", "weft", "10"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("RESULT ");
+    }
+
+    @Test
+    void theJmhBenchmarksRun() throws Exception {
+        var benchmarks = new TaskBenchmarks();
+        assertThat(benchmarks.spawnAndJoinWeft()).isPositive();
+        assertThat(benchmarks.spawnAndJoinJdk()).isPositive();
+        assertThat(benchmarks.pingPongWeft()).isPositive();
+        assertThat(benchmarks.pingPongJdk()).isPositive();
+    }
+
+    @Test
+    void theRunnerTakesTheMedian() {
+        var samples = java.util.List.of(new WorkloadRunner.Sample(3, 0, 0, 0),
+                new WorkloadRunner.Sample(1, 0, 0, 0), new WorkloadRunner.Sample(2, 0, 0, 0));
+        assertThat(WorkloadRunner.median(samples, WorkloadRunner.Sample::processMillis))
+                .isEqualTo(2);
+    }
+}
