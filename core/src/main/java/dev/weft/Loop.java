@@ -66,7 +66,6 @@ public final class Loop implements Executor, AutoCloseable {
     private enum State { OPEN, CLOSING, CLOSED }
 
     private static final AtomicInteger LOOP_NUMBERS = new AtomicInteger();
-    private static volatile SchedulerHook installedHook;   // set by the first loop
     private static final Executor FALLBACK = Executors.newCachedThreadPool(Thread.ofPlatform()
             .name("weft-fallback-", 1).daemon(true).factory());
 
@@ -77,7 +76,6 @@ public final class Loop implements Executor, AutoCloseable {
     private final Carrier carrier;
     private final RunQueue runQueue;
     private final TimerHeap timers = new TimerHeap();             // loop thread only
-    private final TaskTable taskTable = new TaskTable();          // loop thread only
     private boolean capturingStart;                               // loop thread only
     private Runnable capturedStart;                               // loop thread only
     private final ThreadFactory taskThreads;
@@ -107,7 +105,6 @@ public final class Loop implements Executor, AutoCloseable {
     public Loop(LoopOptions options) {
         Objects.requireNonNull(options, "options");
         this.hook = SchedulerHook.get();
-        installedHook = hook;
         this.name = options.name() != null ? options.name()
                 : "weft-" + (LOOP_NUMBERS.incrementAndGet());
         this.clock = options.clock();
@@ -137,16 +134,11 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Returns the task running the calling code, or null if the caller is not a Weft task. */
     static Task<?> currentTask() {
-        SchedulerHook hook = installedHook;
-        if (hook == null) {
-            return null;   // no loop exists, so no task either
-        }
         Thread current = Thread.currentThread();
-        if (hook.carrierOf(current) instanceof Carrier carrierThread) {
-            // The table belongs to the loop thread, and the caller is mounted on it.
-            return carrierThread.loop.taskTable.get(current);
-        }
-        return null;
+        // A task's thread carries the task's Step as its uncaught-exception handler.
+        return current.isVirtual()
+                && current.getUncaughtExceptionHandler() instanceof Task.Step step
+                ? step.task : null;
     }
 
     /** Returns the loop's name, which is also its carrier thread's name. */
@@ -615,8 +607,8 @@ public final class Loop implements Executor, AutoCloseable {
         if (task.threadName() != null) {
             thread.setName(task.threadName());
         }
+        thread.setUncaughtExceptionHandler(task.step);
         task.thread = thread;
-        taskTable.put(thread, task);
         capturingStart = true;
         try {
             thread.start();
@@ -654,9 +646,6 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Loop thread: a task has its outcome. */
     void taskFinished(Task<?> task) {
-        if (task.thread != null) {
-            taskTable.remove(task.thread);
-        }
         if (task.previousAlive != null) {
             task.previousAlive.nextAlive = task.nextAlive;
         } else {

@@ -90,7 +90,7 @@ public final class Task<T> implements Future<T> {
 
     final Loop loop;
     final Task<?> parent;
-    final Runnable step = this::advance;
+    final Step step = new Step(this);
     Thread thread;                                   // set by the loop thread at start; null
                                                      // before start and after finish
     private final long id;
@@ -286,8 +286,9 @@ public final class Task<T> implements Future<T> {
         if (!current.isFinished()) {
             throw new IllegalStateException(this + " has not finished; use result() to wait for it");
         }
-        observed = true;
-        loop.failureObserved(this);
+        if (current != Status.DONE) {
+            markObserved();
+        }
         return switch (current) {
             case DONE -> value();
             case FAILED -> throw Failures.unchecked((Throwable) outcome);
@@ -407,8 +408,10 @@ public final class Task<T> implements Future<T> {
     }
 
     void markObserved() {
-        observed = true;
-        loop.failureObserved(this);
+        if (!observed) {
+            observed = true;
+            loop.failureObserved(this);
+        }
     }
 
     /** Returns the failure or cancellation without marking it observed. */
@@ -598,6 +601,30 @@ public final class Task<T> implements Future<T> {
         var cancellation = new CancellationException("task \"" + task.name() + "\" was cancelled");
         cancellation.initCause((Throwable) task.outcome);
         return cancellation;
+    }
+
+    /**
+     * The task's first entry in its loop's run queue, the body of its thread, and that thread's
+     * uncaught-exception handler: the last role is how code finds the task it runs in (one field
+     * read, no map), and it reports anything that escapes the task to the loop.
+     */
+    static final class Step implements Runnable, Thread.UncaughtExceptionHandler {
+        final Task<?> task;
+
+        Step(Task<?> task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            task.advance();
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable failure) {
+            task.loop.report("the thread of " + task + " ended with an uncaught exception",
+                    failure);
+        }
     }
 
     /** Something to do when a task finishes; called on the finishing thread, must not block. */

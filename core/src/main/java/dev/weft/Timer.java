@@ -62,9 +62,8 @@ public final class Timer {
         return true;
     }
 
-    boolean firesBefore(Timer other) {
-        return deadline < other.deadline
-                || (deadline == other.deadline && sequence < other.sequence);
+    long sequence() {
+        return sequence;
     }
 
     /** Runs the action on the loop thread, unless cancelled. */

@@ -1,0 +1,58 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TimerHeapTest {
+
+    private static Timer timer(long deadline, long sequence) {
+        return new Timer(null, deadline, sequence, () -> { });
+    }
+
+    @Test
+    void timersComeOutByDeadlineThenBySchedulingOrder() {
+        var heap = new TimerHeap();
+        var random = new Random(42);
+        var all = new ArrayList<Timer>();
+        for (int i = 0; i < 5_000; i++) {
+            Timer t = timer(random.nextInt(100), i);
+            all.add(t);
+            heap.add(t);
+        }
+        all.sort((a, b) -> a.deadline() != b.deadline()
+                ? Long.compare(a.deadline(), b.deadline()) : Long.compare(a.sequence(), b.sequence()));
+        var out = new ArrayList<Timer>();
+        while (!heap.isEmpty()) {
+            out.add(heap.poll());
+        }
+        assertThat(out).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void removingFromTheMiddleKeepsTheOrder() {
+        var heap = new TimerHeap();
+        var random = new Random(7);
+        var kept = new ArrayList<Timer>();
+        for (int i = 0; i < 2_000; i++) {
+            Timer t = timer(random.nextInt(1_000), i);
+            heap.add(t);
+            kept.add(t);
+        }
+        for (int i = 0; i < 1_000; i++) {
+            Timer gone = kept.remove(random.nextInt(kept.size()));
+            heap.remove(gone);
+        }
+        kept.sort((a, b) -> a.deadline() != b.deadline()
+                ? Long.compare(a.deadline(), b.deadline()) : Long.compare(a.sequence(), b.sequence()));
+        List<Timer> out = new ArrayList<>();
+        while (!heap.isEmpty()) {
+            out.add(heap.poll());
+        }
+        assertThat(out).containsExactlyElementsOf(kept);
+        assertThat(heap.peek()).isNull();
+    }
+}
