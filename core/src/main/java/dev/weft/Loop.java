@@ -48,6 +48,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Executors.newVirtualThreadPerTaskExecutor()}, {@code StructuredTaskScope.fork()}) run on
  * the same loop. JDK timers ({@code Thread.sleep}, timed waits) follow real time, not the loop's
  * clock; {@link Weft#sleep} follows the loop's clock and is cheaper.
+ *
+ * <p><b>JDK socket pollers:</b> unless the application sets {@code -Djdk.pollerMode}, the first
+ * loop sets it to {@code 1}, so that the JDK waits for sockets on platform threads: in the
+ * JDK's other mode the pollers are virtual threads that would run on whichever loop first
+ * touched a socket, stalling every socket wait in the JVM whenever that loop is busy. With
+ * {@code -Djdk.pollerMode=2} chosen explicitly, Weft starts the pollers itself, from a platform
+ * thread.
  */
 public final class Loop implements Executor, AutoCloseable {
     /* How it works: the carrier's turn runs the work that was ready when the turn began (new work

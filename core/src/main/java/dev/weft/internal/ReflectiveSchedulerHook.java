@@ -20,14 +20,21 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ReflectiveSchedulerHook implements SchedulerHook {
     /* How it works: installation runs once, on a platform thread of its own, because a virtual
      * thread's continuation must run on a platform thread and the class may first be used from a
-     * task. That thread also initialises the JDK's socket poller: on Linux the poller starts its
-     * sub-poller virtual threads in its class initialiser, and they inherit the scheduler of the
-     * initialising thread; were that a Weft task, every socket wait in the JVM would run through
-     * one loop. The outcome (hook or error) is kept, so every later call fails the same way. */
+     * task. It also protects the JDK's socket poller: in its default mode on Linux the poller
+     * starts "sub-poller" virtual threads in its class initialiser, and they inherit the
+     * scheduler of the initialising thread; were that a Weft task, every socket wait in the JVM
+     * would run through one loop. When the application has not chosen a poller mode, Weft picks
+     * mode 1 (pollers are platform threads: nothing to capture, started only when a socket is
+     * first used, and a shorter hand-off to a loop). When it has chosen mode 2, Weft initialises
+     * the poller here, from this platform thread. (Initialising it eagerly in every case would
+     * cost every Weft program about 300 ms at exit: the JVM waits that long for a thread blocked
+     * in epoll_wait before it exits.) The outcome (hook or error) is kept, so every later call
+     * fails the same way. */
 
     private static final String BUILDER_CLASS = "java.lang.ThreadBuilders$VirtualThreadBuilder";
     private static final String VIRTUAL_THREAD_CLASS = "java.lang.VirtualThread";
     private static final String POLLER_CLASS = "sun.nio.ch.Poller";
+    private static final String POLLER_MODE = "jdk.pollerMode";
 
     private static Object installation;   // guarded by the class; the hook or the error text
 
@@ -83,7 +90,7 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     private static Object install() {
         var outcome = new AtomicReference<Object>();
         Thread installer = Thread.ofPlatform().name("weft-hook-install").unstarted(() -> {
-            initialiseJdkPoller();
+            protectJdkPoller();
             outcome.set(installOnPlatformThread());
         });
         installer.start();
@@ -103,7 +110,15 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
         return outcome.get();
     }
 
-    private static void initialiseJdkPoller() {
+    private static void protectJdkPoller() {
+        String mode = System.getProperty(POLLER_MODE);
+        if (mode == null) {
+            System.setProperty(POLLER_MODE, "1");
+            return;
+        }
+        if (mode.equals("1") || mode.equalsIgnoreCase("SYSTEM_THREADS")) {
+            return;
+        }
         try {
             Class.forName(POLLER_CLASS, true, ClassLoader.getPlatformClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {

@@ -47,4 +47,19 @@ class SchedulerHookTest {
         assertThat(outcome.output())
                 .contains("plain read completed while the loop was busy: true");
     }
+
+    @Test
+    void withTheVirtualThreadPollerModeChosenThePollersAreNotCapturedEither() throws Exception {
+        JvmProcess.Outcome outcome = JvmProcess.run(List.of("-Djdk.pollerMode=2",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED"), PollerProbe.class);
+        assertThat(outcome.output())
+                .contains("plain read completed while the loop was busy: true");
+    }
+
+    @Test
+    void weftPicksThePlatformThreadPollersWhenTheApplicationChoseNone() throws Exception {
+        JvmProcess.Outcome outcome = JvmProcess.run(
+                List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), PollerModeProbe.class);
+        assertThat(outcome.output()).contains("jdk.pollerMode=1");
+    }
 }
