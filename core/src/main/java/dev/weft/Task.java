@@ -41,10 +41,11 @@ import java.util.function.Consumer;
  * @param <T> the result type
  */
 public final class Task<T> implements Future<T> {
-    /* How it works: a spawned task is queued on its loop as `step`; when the loop reaches it, the
-     * loop creates the task's virtual thread and runs it at once (Loop.startOnCarrier), so a
-     * task waiting its turn costs a small object, not a thread. The same `step` is the body of
-     * the virtual thread, where it runs the task's code. The outcome is written once, then
+    /* How it works: a spawned task is queued on its loop as its `step`; when the loop reaches
+     * it, the loop creates the task's virtual thread and runs it at once (Loop.startOnCarrier),
+     * so a task waiting its turn costs a small object, not a thread. The same `step` is the body
+     * of the virtual thread, where it runs the task's code, and the thread's uncaught-exception
+     * handler, which is how Task.current() finds the task. The outcome is written once, then
      * published by the volatile write of `status`. Everything waiting for the outcome (joining
      * threads, internal listeners, user callbacks) is pushed on a lock-free stack, `completions`;
      * finishing swaps the stack for FINISHED and serves it in registration order, and a push that
@@ -487,35 +488,6 @@ public final class Task<T> implements Future<T> {
                 : "task \"" + name() + "\" was cancelled");
     }
 
-    /**
-     * On the loop thread before start: starts the task. In the task's thread: runs the body and
-     * records the outcome. One method on purpose: every frame below the body is kept in the
-     * stack of each parked task, so fewer frames mean less memory per waiting task.
-     */
-    @SuppressWarnings("unchecked")
-    private void advance() {
-        if (thread == null) {
-            loop.startOnCarrier(this);
-            return;
-        }
-        STATUS.setRelease(this, Status.RUNNING);
-        Object work = body;
-        body = null;
-        T value;
-        try {
-            if (work instanceof Callable<?> callable) {
-                value = (T) callable.call();
-            } else {
-                ((Action) work).run();
-                value = null;
-            }
-        } catch (Throwable failure) {
-            failed(failure);
-            return;
-        }
-        finish(Status.DONE, value);
-    }
-
     /** Loop thread: ends a task that was cancelled before it got a thread. */
     void finishUnstarted() {
         cancelRequested = true;
@@ -524,7 +496,21 @@ public final class Task<T> implements Future<T> {
                 "task \"" + name() + "\" was cancelled before it started"));
     }
 
-    private void failed(Throwable failure) {
+    /** In the task's thread: marks it running and returns its body, which runs only once. */
+    Object takeBody() {
+        STATUS.setRelease(this, Status.RUNNING);
+        Object work = body;
+        body = null;
+        return work;
+    }
+
+    /** In the task's thread: records the value the body returned. */
+    @SuppressWarnings("unchecked")
+    void succeeded(Object value) {
+        finish(Status.DONE, (T) value);
+    }
+
+    void failed(Throwable failure) {
         if (failure instanceof CancellationException
                 || (cancelRequested && Cancellation.isSignal(failure))) {
             finish(Status.CANCELLED, failure instanceof CancellationException
@@ -615,9 +601,33 @@ public final class Task<T> implements Future<T> {
             this.task = task;
         }
 
+        /**
+         * On the loop thread before start: starts the task. In the task's thread: runs the body
+         * and records the outcome. All in this one method on purpose: every frame between the
+         * thread's start and the body stays in the stack of each parked task, so fewer frames
+         * mean less memory per waiting task.
+         */
         @Override
         public void run() {
-            task.advance();
+            Task<?> self = task;
+            if (self.thread == null) {
+                self.loop.startOnCarrier(self);
+                return;
+            }
+            Object work = self.takeBody();
+            Object value;
+            try {
+                if (work instanceof Callable<?> callable) {
+                    value = callable.call();
+                } else {
+                    ((Action) work).run();
+                    value = null;
+                }
+            } catch (Throwable failure) {
+                self.failed(failure);
+                return;
+            }
+            self.succeeded(value);
         }
 
         @Override

@@ -68,27 +68,6 @@ final class Waiting {
         }
     }
 
-    /**
-     * Parks the calling task for {@code nanos} on its loop's clock. A copy of {@link #await}'s
-     * loop on purpose: sleeping tasks are the most numerous, and each frame between the task
-     * body and the park is kept in every sleeping task's stack.
-     */
-    static void sleep(Task<?> task, long nanos) {
-        task.throwIfCancelled();
-        Loop loop = task.loop;
-        Timer timer = loop.wakeAfter(task.thread, nanos);
-        loop.taskWaitsOnLoop();
-        try {
-            do {
-                LockSupport.park(timer);
-                task.throwIfCancelled();
-            } while (!timer.hasFired());
-        } finally {
-            loop.taskResumes();
-            timer.cancel();
-        }
-    }
-
     private static boolean awaitInThread(BooleanSupplier ready, long timeoutNanos, Object blocker) {
         long deadline = timeoutNanos < 0 ? 0 : Durations.deadline(System.nanoTime(), timeoutNanos);
         while (!ready.getAsBoolean()) {

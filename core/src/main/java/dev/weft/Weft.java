@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The everyday entry points of Weft, acting on the loop of the calling task: run a program,
@@ -109,7 +110,21 @@ public final class Weft {
             yieldNow();
             return;
         }
-        Waiting.sleep(task, nanos);
+        // Parks right here rather than through Waiting.await: sleeping tasks are the most
+        // numerous, and every frame above the park is kept in each sleeping task's stack.
+        task.throwIfCancelled();
+        Loop loop = task.loop;
+        Timer timer = loop.wakeAfter(task.thread, nanos);
+        loop.taskWaitsOnLoop();
+        try {
+            do {
+                LockSupport.park(timer);
+                task.throwIfCancelled();
+            } while (!timer.hasFired());
+        } finally {
+            loop.taskResumes();
+            timer.cancel();
+        }
     }
 
     /**
