@@ -141,7 +141,12 @@ public final class Weft {
 
     /** Waits until every task has finished, ignoring their failures: gevent's {@code joinall}. */
     public static void joinAll(List<? extends Task<?>> tasks) {
-        joinAll(tasks, null);
+        Task<?> caller = requireTask("Weft.joinAll");
+        // One task at a time: a waiter registers on one unfinished task, not on every task,
+        // and tasks found finished cost nothing.
+        for (Task<?> task : checked(caller, tasks)) {
+            task.join();
+        }
     }
 
     /**
