@@ -39,14 +39,9 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     private static Object installation;   // guarded by the class; the hook or the error text
 
     private final Constructor<?> builderConstructor;
-    private final VarHandle carrierThread;
-    private final Class<?> virtualThreadClass;
 
-    private ReflectiveSchedulerHook(
-            Constructor<?> builderConstructor, VarHandle carrierThread, Class<?> virtualThreadClass) {
+    private ReflectiveSchedulerHook(Constructor<?> builderConstructor) {
         this.builderConstructor = builderConstructor;
-        this.carrierThread = carrierThread;
-        this.virtualThreadClass = virtualThreadClass;
     }
 
     static SchedulerHook installed() {
@@ -82,8 +77,10 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
 
     @Override
     public Thread carrierOf(Thread thread) {
-        return thread.isVirtual() && virtualThreadClass.isInstance(thread)
-                ? (Thread) carrierThread.get(thread) : null;
+        // Constants, so that this compiles to a type check and a field load: it runs for every
+        // continuation a loop schedules.
+        return CarrierField.VIRTUAL_THREAD.isInstance(thread)
+                ? (Thread) CarrierField.HANDLE.get(thread) : null;
     }
 
     /** Returns the hook, or the message explaining why there is none. */
@@ -132,11 +129,10 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
             Constructor<?> constructor = Class.forName(BUILDER_CLASS)
                     .getDeclaredConstructor(Executor.class);
             constructor.setAccessible(true);
-            Class<?> virtualThreadClass = Class.forName(VIRTUAL_THREAD_CLASS);
-            VarHandle carrier = MethodHandles
-                    .privateLookupIn(virtualThreadClass, MethodHandles.lookup())
-                    .findVarHandle(virtualThreadClass, "carrierThread", Thread.class);
-            hook = new ReflectiveSchedulerHook(constructor, carrier, virtualThreadClass);
+            if (CarrierField.HANDLE == null) {
+                throw CarrierField.FAILURE;
+            }
+            hook = new ReflectiveSchedulerHook(constructor);
         } catch (InaccessibleObjectException | IllegalAccessException e) {
             return MissingFlagMessage.text(ReflectiveSchedulerHook.class.getModule());
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -172,5 +168,34 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
                     + ", child inherits=" + seen[2] + "); Weft runs on JDK 25";
         }
         return null;
+    }
+
+    /**
+     * {@code VirtualThread.carrierThread}, held in constants. Initialised by the installer; if
+     * the field cannot be reached, HANDLE is null and FAILURE says why.
+     */
+    private static final class CarrierField {
+        static final Class<?> VIRTUAL_THREAD;
+        static final VarHandle HANDLE;
+        static final ReflectiveOperationException FAILURE;
+
+        static {
+            Class<?> type = Thread.class;
+            VarHandle handle = null;
+            ReflectiveOperationException failure = null;
+            try {
+                type = Class.forName(VIRTUAL_THREAD_CLASS);
+                handle = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                        .findVarHandle(type, "carrierThread", Thread.class);
+            } catch (ReflectiveOperationException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                // InaccessibleObjectException, IllegalArgumentException: reported as a failure.
+                failure = new IllegalAccessException(e.toString());
+            }
+            VIRTUAL_THREAD = type;
+            HANDLE = handle;
+            FAILURE = failure;
+        }
     }
 }
