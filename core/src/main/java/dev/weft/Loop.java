@@ -57,9 +57,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread.
  */
 public final class Loop implements Executor, AutoCloseable {
-    /* How it works: the carrier's turn runs the work that was ready when the turn began (new work
-     * waits for the next turn, so timers and remote work are never starved), fires the timers that
-     * are due, and sleeps when nothing is ready. The JDK hands every runnable continuation of a
+    /* How it works: the carrier's turn moves work from other threads into the local queue, runs
+     * local work in FIFO order until the queue is empty or TURN_BUDGET pieces ran (so timers and
+     * remote work are never starved), fires the timers that are due, and sleeps when nothing is
+     * ready. The JDK hands every runnable continuation of a
      * task to `schedule` from whatever thread made it runnable; `schedule` must never block or
      * throw, or that virtual thread is lost. Work from the loop's own thread takes the local,
      * signal-free path of the RunQueue.
@@ -72,6 +73,12 @@ public final class Loop implements Executor, AutoCloseable {
 
     private enum State { OPEN, CLOSING, CLOSED }
 
+    /**
+     * How many pieces of local work a turn runs before it looks at timers and at work from
+     * other threads: large enough that a ping-pong between tasks rarely pays for the look,
+     * small enough that a due timer waits for at most this many task steps.
+     */
+    private static final int TURN_BUDGET = 64;
     private static final AtomicInteger LOOP_NUMBERS = new AtomicInteger();
     private static final Executor FALLBACK = Executors.newCachedThreadPool(Thread.ofPlatform()
             .name("weft-fallback-", 1).daemon(true).factory());
@@ -497,8 +504,10 @@ public final class Loop implements Executor, AutoCloseable {
         try {
             while (true) {
                 runQueue.drainInbound();
-                for (int ready = runQueue.localSize(); ready > 0; ready--) {
-                    runSafely(runQueue.pollLocal());
+                Runnable work;
+                for (int budget = TURN_BUDGET; budget > 0 && (work = runQueue.pollLocal()) != null;
+                        budget--) {
+                    runSafely(work);
                 }
                 fireDueTimers();
                 if (runQueue.localSize() > 0) {
