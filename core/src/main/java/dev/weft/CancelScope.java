@@ -95,24 +95,24 @@ final class CancelScope {
 
     /** Whether a cancellation applies to code running with {@code innermost} on top. */
     static boolean cancellationPending(CancelScope innermost, boolean taskCancelled) {
-        for (CancelScope s = innermost; s != null; s = s.outer) {
-            if (s.kind == Kind.SHIELD) {
-                return false;
-            }
-            if (s.cancelled) {
-                return true;
-            }
-        }
-        return taskCancelled;
+        CancelScope stop = firstStop(innermost);
+        return stop == null ? taskCancelled : stop.kind == Kind.TIMEOUT;
     }
 
     /** Returns the innermost cancelled scope not hidden by a shield, or null. */
     static CancelScope firstCancelled(CancelScope innermost) {
+        CancelScope stop = firstStop(innermost);
+        return stop != null && stop.kind == Kind.TIMEOUT ? stop : null;
+    }
+
+    /**
+     * Walks outward and returns the first scope that decides the question: a cancelled timeout
+     * (a cancellation applies), a shield (none from further out does), or null when the walk
+     * reached the task itself.
+     */
+    private static CancelScope firstStop(CancelScope innermost) {
         for (CancelScope s = innermost; s != null; s = s.outer) {
-            if (s.kind == Kind.SHIELD) {
-                return null;
-            }
-            if (s.cancelled) {
+            if (s.kind == Kind.SHIELD || s.cancelled) {
                 return s;
             }
         }

@@ -31,6 +31,9 @@ public class TaskBenchmarks {
     private static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
     private static final String ONE_CARRIER_POOL = "-Djdk.virtualThreadScheduler.maxPoolSize=1";
 
+    /** Creates the benchmark state; JMH makes one per fork. */
+    public TaskBenchmarks() {}
+
     /** W1 on Weft: spawn a batch of trivial tasks and join them; time per task. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
