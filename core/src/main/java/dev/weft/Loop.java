@@ -88,6 +88,7 @@ public final class Loop implements Executor, AutoCloseable {
     private final ExceptionHandler exceptionHandler;
     private final SchedulerHook hook;
     private final Carrier carrier;
+    private final Waker waker;
     private final RunQueue runQueue;
     private final TimerHeap timers = new TimerHeap();             // loop thread only
     private boolean capturingStart;                               // loop thread only
@@ -99,6 +100,8 @@ public final class Loop implements Executor, AutoCloseable {
     private final AtomicLong finished = new AtomicLong();         // written by the loop thread
     private volatile State state = State.OPEN;                    // any thread
     private final Set<Task<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicReference<Thread> running =
+            new java.util.concurrent.atomic.AtomicReference<>();   // the thread inside run()
     private Task<?> aliveHead;                                    // loop thread only
     private int aliveStarted;                                     // loop thread only
     private int waitingOnLoop;                                    // loop thread only
@@ -124,7 +127,8 @@ public final class Loop implements Executor, AutoCloseable {
         this.clock = options.clock();
         this.exceptionHandler = options.exceptionHandler();
         this.carrier = new Carrier(this);
-        this.runQueue = new RunQueue(new Waker(carrier));
+        this.waker = new Waker(carrier);
+        this.runQueue = new RunQueue(waker);
         this.taskThreads = hook.virtualThreadFactory(this::schedule);
         carrier.start();
     }
@@ -179,7 +183,8 @@ public final class Loop implements Executor, AutoCloseable {
     public LoopStats stats() {
         long spawnedNow = accepted();
         long finishedNow = finished.get();
-        return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size());
+        return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size(),
+                runQueue.remoteAdds(), waker.wakeUps());
     }
 
     // ---- spawning --------------------------------------------------------------------------------
@@ -305,6 +310,7 @@ public final class Loop implements Executor, AutoCloseable {
      * @throws IllegalStateException if called from the loop's own thread, which would wait for
      *     itself
      * @throws RejectedExecutionException if the loop is closed
+     * @throws IllegalStateException if another thread is inside {@code run} on this loop
      * @throws java.util.concurrent.CancellationException if {@code main} was cancelled, or the
      *     calling thread was interrupted (then {@code main} is cancelled too)
      */
@@ -314,21 +320,38 @@ public final class Loop implements Executor, AutoCloseable {
             throw new IllegalStateException("loop \"" + name + "\" cannot run inside its own "
                     + "thread: it would wait for itself; spawn the work and join the task instead");
         }
-        Task<T> mainTask = spawn("main", main);
-        try {
-            mainTask.join();
-        } catch (java.util.concurrent.CancellationException interrupted) {
-            mainTask.cancel();
-            awaitUninterruptibly(mainTask);
-            cancelLeftovers(mainTask);
-            throw interrupted;
+        if (!running.compareAndSet(null, Thread.currentThread())) {
+            throw new IllegalStateException("loop \"" + name + "\" is already running a main "
+                    + "task for thread \"" + running.get().getName() + "\"; run one main at a "
+                    + "time, or spawn the work on the loop instead");
         }
-        cancelLeftovers(mainTask);
-        return mainTask.resultNow();
+        try {
+            Task<T> mainTask = spawn("main", main);
+            try {
+                mainTask.join();
+            } catch (java.util.concurrent.CancellationException interrupted) {
+                mainTask.cancel();
+                awaitUninterruptibly(mainTask);
+                cancelLeftovers(mainTask);
+                throw interrupted;
+            }
+            cancelLeftovers(mainTask);
+            return mainTask.resultNow();
+        } finally {
+            running.set(null);
+        }
     }
 
     private void cancelLeftovers(Task<?> mainTask) {
-        Task<List<Task<?>>> sweeper = spawn("run-cleanup", () -> sweepTasks(mainTask));
+        if (state != State.OPEN) {
+            return;   // close() is cancelling and awaiting every task, and reports failures
+        }
+        Task<List<Task<?>>> sweeper;
+        try {
+            sweeper = spawn("run-cleanup", () -> sweepTasks(mainTask));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            return;   // as above: close() began after the check
+        }
         awaitUninterruptibly(sweeper);
         List<Task<?>> leftovers = sweeper.resultNow();
         if (!leftovers.isEmpty()) {

@@ -8,5 +8,10 @@ package dev.weft;
  * @param tasksSpawned tasks spawned since the loop was created
  * @param tasksFinished tasks finished since the loop was created
  * @param timersPending timers waiting to fire, including those of sleeps and timeouts
+ * @param remoteSubmissions pieces of work handed to the loop by other threads (JDK timers and
+ *     pollers, other loops, plain threads); work made runnable by the loop's own tasks never
+ *     counts here, as it takes a cheaper path
+ * @param wakeUps how many of those found the loop thread asleep and had to wake it
  */
-public record LoopStats(long tasksAlive, long tasksSpawned, long tasksFinished, int timersPending) {}
+public record LoopStats(long tasksAlive, long tasksSpawned, long tasksFinished, int timersPending,
+        long remoteSubmissions, long wakeUps) {}

@@ -14,6 +14,8 @@ final class RunQueue {
     private final ArrayDeque<Runnable> local = new ArrayDeque<>(1024);        // loop thread only
     private final ConcurrentLinkedQueue<Runnable> inbound = new ConcurrentLinkedQueue<>();
     private final Waker waker;
+    private final java.util.concurrent.atomic.AtomicLong remoteAdds =
+            new java.util.concurrent.atomic.AtomicLong();   // any thread
 
     RunQueue(Waker waker) {
         this.waker = waker;
@@ -26,8 +28,14 @@ final class RunQueue {
 
     /** Any thread. */
     void addRemote(Runnable work) {
+        remoteAdds.incrementAndGet();
         inbound.add(work);
         waker.wake();
+    }
+
+    /** Returns how much work other threads have handed in. */
+    long remoteAdds() {
+        return remoteAdds.get();
     }
 
     /** Loop thread only: moves remote work behind the local work, in arrival order. */

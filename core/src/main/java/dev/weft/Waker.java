@@ -13,6 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Waker {
     private final Thread carrier;
     private volatile boolean sleeping;   // written by the carrier, read by any thread
+    private final java.util.concurrent.atomic.AtomicLong wakeUps =
+            new java.util.concurrent.atomic.AtomicLong();   // any thread
 
     Waker(Thread carrier) {
         this.carrier = carrier;
@@ -45,7 +47,13 @@ final class Waker {
     void wake() {
         if (sleeping) {
             sleeping = false;
+            wakeUps.incrementAndGet();   // the rare path: a sleeping carrier is signalled
             LockSupport.unpark(carrier);
         }
+    }
+
+    /** Returns how many times another thread has woken the carrier. */
+    long wakeUps() {
+        return wakeUps.get();
     }
 }

@@ -230,8 +230,8 @@ public final class Weft {
 
     /**
      * Returns the tasks in the order they finish; the iterator's {@code next()} waits for the
-     * next one to finish and is a {@linkplain dev.weft cancellation point}. Use it from the task
-     * that called this method.
+     * next one to finish and is a {@linkplain dev.weft cancellation point}. The result can be
+     * iterated once, by the task that called this method.
      */
     public static <T> Iterable<Task<T>> asCompleted(List<Task<T>> tasks) {
         Task<?> caller = requireTask("Weft.asCompleted");

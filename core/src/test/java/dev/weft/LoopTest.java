@@ -371,4 +371,49 @@ class LoopTest {
         child.get().join();
         assertThat(finished).isTrue();
     }
+
+    @Test
+    void tasksOfOneLoopWakeEachOtherWithoutSignallingTheCarrier() {
+        try (var loop = new Loop()) {
+            long signals = loop.run(() -> {
+                var ping = new java.util.concurrent.ArrayBlockingQueue<Integer>(1);
+                var pong = new java.util.concurrent.ArrayBlockingQueue<Integer>(1);
+                long before = Loop.current().stats().remoteSubmissions();
+                Task<Void> echo = Weft.spawn(() -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        pong.put(ping.take());
+                    }
+                });
+                for (int i = 0; i < 10_000; i++) {
+                    ping.put(i);
+                    pong.take();
+                }
+                echo.join();
+                return Loop.current().stats().remoteSubmissions() - before;
+            });
+            assertThat(signals).isZero();
+        }
+    }
+
+    @Test
+    void aSecondConcurrentRunOfOneLoopIsAClearError() throws Exception {
+        try (var loop = new Loop(LoopOptions.defaults().withName("busy"))) {
+            var inside = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            Thread first = Thread.ofPlatform().start(() -> loop.run(() -> {
+                inside.countDown();
+                release.await();
+                return null;
+            }));
+            inside.await();
+            try {
+                assertThatThrownBy(() -> loop.run(() -> 1))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("loop \"busy\" is already running a main task");
+            } finally {
+                release.countDown();
+                first.join();
+            }
+        }
+    }
 }
