@@ -4,14 +4,18 @@ package dev.weft;
 enum LoggingExceptionHandler implements ExceptionHandler {
     INSTANCE;
 
-    private static final System.Logger LOGGER = System.getLogger("dev.weft");
-
     @Override
     public void handle(Loop loop, String message, Throwable error) {
+        System.Logger logger = Logger.INSTANCE;
         if (error == null) {
-            LOGGER.log(System.Logger.Level.WARNING, "[" + loop.name() + "] " + message);
+            logger.log(System.Logger.Level.WARNING, "[" + loop.name() + "] " + message);
         } else {
-            LOGGER.log(System.Logger.Level.WARNING, "[" + loop.name() + "] " + message, error);
+            logger.log(System.Logger.Level.WARNING, "[" + loop.name() + "] " + message, error);
         }
+    }
+
+    /** Found on first use: looking up a logger costs milliseconds a loop should not pay. */
+    private static final class Logger {
+        static final System.Logger INSTANCE = System.getLogger("dev.weft");
     }
 }

@@ -80,8 +80,6 @@ public final class Loop implements Executor, AutoCloseable {
      */
     private static final int TURN_BUDGET = 64;
     private static final AtomicInteger LOOP_NUMBERS = new AtomicInteger();
-    private static final Executor FALLBACK = Executors.newCachedThreadPool(Thread.ofPlatform()
-            .name("weft-fallback-", 1).daemon(true).factory());
 
     private final String name;
     private final Clock clock;
@@ -609,7 +607,7 @@ public final class Loop implements Executor, AutoCloseable {
             return;
         }
         if (state == State.CLOSED) {
-            FALLBACK.execute(work);
+            Fallback.POOL.execute(work);
             return;
         }
         runQueue.addRemote(work);
@@ -621,7 +619,7 @@ public final class Loop implements Executor, AutoCloseable {
     private void forwardInboundToFallback() {
         Runnable work;
         while ((work = runQueue.pollInbound()) != null) {
-            FALLBACK.execute(work);
+            Fallback.POOL.execute(work);
         }
     }
 
@@ -734,6 +732,15 @@ public final class Loop implements Executor, AutoCloseable {
     @Override
     public String toString() {
         return "Loop[" + name + " " + state + ", " + stats().tasksAlive() + " tasks alive]";
+    }
+
+    /**
+     * Where work arriving after close runs: platform threads that are started only if that
+     * ever happens.
+     */
+    private static final class Fallback {
+        static final Executor POOL = Executors.newCachedThreadPool(Thread.ofPlatform()
+                .name("weft-fallback-", 1).daemon(true).factory());
     }
 
     /** The loop's platform thread. */

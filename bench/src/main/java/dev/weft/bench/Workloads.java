@@ -54,8 +54,9 @@ public final class Workloads {
 
     /**
      * W2: {@code n} tasks each sleep {@code sleep} at once, then all are joined. When
-     * {@code measureHeap} is set, the retained heap per sleeping task is measured (with full
-     * collections) while all sleep, and returned instead of the wall time.
+     * {@code measureHeap} is set, each task also counts down a latch as it goes to sleep, and
+     * the retained heap per sleeping task is measured (with full collections) once all sleep,
+     * and returned instead of the wall time.
      */
     public static long sleepers(Engine engine, int n, Duration sleep, boolean measureHeap)
             throws Exception {
@@ -63,13 +64,13 @@ public final class Workloads {
             case WEFT -> Weft.run(() -> {
                 long baseline = measureHeap ? ProcessMemory.heapAfterGc() : 0;
                 long start = System.nanoTime();
-                var asleep = new CountDownLatch(n);
+                var asleep = new CountDownLatch(measureHeap ? n : 0);
                 var tasks = new ArrayList<Task<Void>>(n);
                 for (int i = 0; i < n; i++) {
-                    tasks.add(Weft.spawn(() -> {
+                    tasks.add(Weft.spawn(measureHeap ? () -> {
                         asleep.countDown();
                         Weft.sleep(sleep);
-                    }));
+                    } : () -> Weft.sleep(sleep)));
                 }
                 long perTask = measureHeap ? heapPerTask(asleep, baseline, n) : 0;
                 Weft.joinAll(tasks);
@@ -78,11 +79,13 @@ public final class Workloads {
             case JDK -> onVirtualThread(() -> {
                 long baseline = measureHeap ? ProcessMemory.heapAfterGc() : 0;
                 long start = System.nanoTime();
-                var asleep = new CountDownLatch(n);
+                var asleep = new CountDownLatch(measureHeap ? n : 0);
                 var threads = new ArrayList<Thread>(n);
                 for (int i = 0; i < n; i++) {
                     threads.add(Thread.ofVirtual().start(() -> {
-                        asleep.countDown();
+                        if (measureHeap) {
+                            asleep.countDown();
+                        }
                         try {
                             Thread.sleep(sleep);
                         } catch (InterruptedException e) {

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * is mounted. Both need {@code --add-opens java.base/java.lang=<Weft's module>}.
  */
 final class ReflectiveSchedulerHook implements SchedulerHook {
-    /* How it works: installation runs once, on a platform thread of its own, because a virtual
-     * thread's continuation must run on a platform thread and the class may first be used from a
-     * task. It also protects the JDK's socket poller: in its default mode on Linux the poller
+    /* How it works: installation runs once, on a platform thread (a new one if the first caller
+     * is a virtual thread), because the self-test runs a continuation, which only a platform
+     * thread can do. It also protects the JDK's socket poller: in its default mode on Linux the poller
      * starts "sub-poller" virtual threads in its class initialiser, and they inherit the
      * scheduler of the initialising thread; were that a Weft task, every socket wait in the JVM
      * would run through one loop. When the application has not chosen a poller mode, Weft picks
@@ -85,6 +85,11 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
 
     /** Returns the hook, or the message explaining why there is none. */
     private static Object install() {
+        if (!Thread.currentThread().isVirtual()) {
+            protectJdkPoller();
+            return installOnPlatformThread();
+        }
+        // The self-test must run a continuation, which only a platform thread can do.
         var outcome = new AtomicReference<Object>();
         Thread installer = Thread.ofPlatform().name("weft-hook-install").unstarted(() -> {
             protectJdkPoller();

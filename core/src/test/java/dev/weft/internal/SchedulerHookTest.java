@@ -62,4 +62,11 @@ class SchedulerHookTest {
                 List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), PollerModeProbe.class);
         assertThat(outcome.output()).contains("jdk.pollerMode=1");
     }
+
+    @Test
+    void weftCanBeUsedFirstFromAVirtualThread() throws Exception {
+        JvmProcess.Outcome outcome = JvmProcess.run(
+                List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), VirtualFirstUseProbe.class);
+        assertThat(outcome.output()).contains("result 42");
+    }
 }
