@@ -524,14 +524,7 @@ public final class Loop implements Executor, AutoCloseable {
     private void runCarrier() {
         try {
             while (true) {
-                runQueue.drainInbound();
-                Runnable work;
-                for (int budget = TURN_BUDGET; budget > 0 && (work = runQueue.pollLocal()) != null;
-                        budget--) {
-                    runSafely(work);
-                }
-                fireDueTimers();
-                if (runQueue.localSize() > 0) {
+                if (runTurn()) {
                     continue;
                 }
                 if (state != State.OPEN && accepted() == finished.get() && runQueue.isEmpty()) {
@@ -548,6 +541,22 @@ public final class Loop implements Executor, AutoCloseable {
             }
             forwardInboundToFallback();
         }
+    }
+
+    /**
+     * Runs one turn and returns whether local work is still waiting. A method of its own, called
+     * once per turn, so that the JIT compiles it as a whole rather than as an on-stack
+     * replacement of the carrier's endless loop.
+     */
+    private boolean runTurn() {
+        runQueue.drainInbound();
+        Runnable work;
+        for (int budget = TURN_BUDGET; budget > 0 && (work = runQueue.pollLocal()) != null;
+                budget--) {
+            runSafely(work);
+        }
+        fireDueTimers();
+        return runQueue.localSize() > 0;
     }
 
     private void idle() {
