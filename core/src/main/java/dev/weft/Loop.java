@@ -2,18 +2,16 @@ package dev.weft;
 
 import dev.weft.internal.SchedulerHook;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An event loop: one carrier thread that runs the loop's tasks, one at a time, switching only
@@ -93,18 +91,10 @@ public final class Loop implements Executor, AutoCloseable {
     private Runnable capturedStart;                               // loop thread only
     private final ThreadFactory taskThreads;
     private final AtomicLong timerSequence = new AtomicLong();
-    private final AtomicLong spawned = new AtomicLong();          // any thread; also task ids
-    private final AtomicLong rejected = new AtomicLong();         // any thread
-    private final AtomicLong finished = new AtomicLong();         // written by the loop thread
+    private final TaskLedger ledger = new TaskLedger();
     private volatile State state = State.OPEN;                    // any thread
-    private final Set<Task<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicReference<Thread> running =
-            new java.util.concurrent.atomic.AtomicReference<>();   // the thread inside run()
-    private Task<?> aliveHead;                                    // loop thread only
-    private int aliveStarted;                                     // loop thread only
-    private int waitingOnLoop;                                    // loop thread only
+    private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
     private boolean cancelNewTasks;                               // loop thread only
-    private final Set<Task<?>> delayed = new java.util.LinkedHashSet<>(); // loop thread only
 
     /** Creates and starts a loop with {@link LoopOptions#defaults() default options}. */
     public Loop() {
@@ -179,8 +169,8 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Returns a snapshot of the loop's counters. */
     public LoopStats stats() {
-        long spawnedNow = accepted();
-        long finishedNow = finished.get();
+        long spawnedNow = ledger.accepted();
+        long finishedNow = ledger.finished();
         return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size(),
                 runQueue.remoteAdds(), waker.wakeUps());
     }
@@ -227,17 +217,13 @@ public final class Loop implements Executor, AutoCloseable {
      * for the loop's own tasks, whose new tasks are cancelled as they start).
      */
     private long admitTask() {
-        long id = spawned.incrementAndGet();
+        long id = ledger.admit();
         if (state != State.OPEN && !hook.isRunningOn(carrier)) {
-            rejected.incrementAndGet();
+            ledger.reject();
             runQueue.addRemote(() -> { });   // let a closing carrier re-check its exit condition
             throw closedError();
         }
         return id;
-    }
-
-    private long accepted() {
-        return spawned.get() - rejected.get();
     }
 
     /** Starts a task that runs {@code body} and returns null; see {@link #spawn(Callable)}. */
@@ -270,7 +256,7 @@ public final class Loop implements Executor, AutoCloseable {
         Objects.requireNonNull(body, "body");
         Task<T> task = new Task<>(this, admitTask(), null, body, Task.currentOrNull());
         runOnLoop(() -> {
-            delayed.add(task);
+            ledger.delay(task);
             task.startTimer = callAfterNanos(nanos, () -> startDelayed(task));
         });
         return task;
@@ -278,7 +264,7 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Loop thread: starts a task of {@link #spawnLater} now, if it has not started. */
     void startDelayed(Task<?> task) {
-        if (delayed.remove(task)) {
+        if (ledger.undelay(task)) {
             task.startTimer.cancel();
             task.start();
         }
@@ -329,7 +315,7 @@ public final class Loop implements Executor, AutoCloseable {
                 mainTask.join();
             } catch (java.util.concurrent.CancellationException interrupted) {
                 mainTask.cancel();
-                awaitUninterruptibly(mainTask);
+                LeftoverSweep.awaitUninterruptibly(mainTask);
                 cancelLeftovers(mainTask);
                 throw interrupted;
             }
@@ -346,63 +332,23 @@ public final class Loop implements Executor, AutoCloseable {
         }
         Task<List<Task<?>>> sweeper;
         try {
-            sweeper = spawn("run-cleanup", () -> sweepTasks(mainTask));
+            sweeper = spawn("run-cleanup", () -> {
+                cancelNewTasks = true;   // tasks spawned but not started end as they start
+                try {
+                    return LeftoverSweep.run(ledger, mainTask);
+                } finally {
+                    cancelNewTasks = false;
+                }
+            });
         } catch (RejectedExecutionException closedMeanwhile) {
             return;   // as above: close() began after the check
         }
-        awaitUninterruptibly(sweeper);
+        LeftoverSweep.awaitUninterruptibly(sweeper);
         List<Task<?>> leftovers = sweeper.resultNow();
         if (!leftovers.isEmpty()) {
             report("main task of loop \"" + name + "\" ended while " + leftovers.size()
                     + " other task(s) were still running; they were cancelled: " + leftovers,
                     null);
-        }
-    }
-
-    /** Runs as a task: cancels and awaits every other task, including ones not started yet. */
-    private List<Task<?>> sweepTasks(Task<?> mainTask) {
-        Task<?> self = Task.current();
-        var cancelled = new ArrayList<Task<?>>();
-        cancelNewTasks = true;
-        try {
-            while (accepted() - finished.get() > 1) {
-                var alive = new ArrayList<Task<?>>(delayed);
-                for (Task<?> t = aliveHead; t != null; t = t.nextAlive) {
-                    if (t != self && t != mainTask) {
-                        alive.add(t);
-                    }
-                }
-                for (Task<?> t : alive) {
-                    if (t.cancel()) {
-                        cancelled.add(t);
-                    }
-                }
-                Weft.shield(() -> {
-                    for (Task<?> t : alive) {
-                        t.join();
-                    }
-                    Weft.yieldNow();   // lets tasks that were spawned but not started end
-                    return null;
-                });
-            }
-        } finally {
-            cancelNewTasks = false;
-        }
-        return cancelled;
-    }
-
-    private static void awaitUninterruptibly(Task<?> task) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.join();
-                break;
-            } catch (java.util.concurrent.CancellationException e) {
-                interrupted |= Thread.interrupted();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -497,20 +443,15 @@ public final class Loop implements Executor, AutoCloseable {
 
     private void cancelEverything() {
         cancelNewTasks = true;
-        for (Task<?> task : List.copyOf(delayed)) {
-            startDelayed(task);
-        }
-        for (Task<?> t = aliveHead; t != null; t = t.nextAlive) {
-            t.cancel();
+        for (Task<?> task : ledger.alive()) {
+            task.cancel();   // a delayed task starts now, and ends cancelled
         }
     }
 
     private void reportUnobservedFailures() {
-        for (Task<?> task : List.copyOf(unobservedFailures)) {
-            if (unobservedFailures.remove(task) && !task.isObserved()) {
-                report(task + " failed and nobody observed its failure (call result(), get() "
-                        + "or exception() on it, or spawn it in a TaskGroup)", task.failure());
-            }
+        for (Task<?> task : ledger.takeUnobservedFailures()) {
+            report(task + " failed and nobody observed its failure (call result(), get() or "
+                    + "exception() on it, or spawn it in a TaskGroup)", task.failure());
         }
     }
 
@@ -527,7 +468,7 @@ public final class Loop implements Executor, AutoCloseable {
                 if (runTurn()) {
                     continue;
                 }
-                if (state != State.OPEN && accepted() == finished.get() && runQueue.isEmpty()) {
+                if (state != State.OPEN && ledger.allFinished() && runQueue.isEmpty()) {
                     break;
                 }
                 idle();
@@ -569,7 +510,7 @@ public final class Loop implements Executor, AutoCloseable {
         if (wait <= 0) {
             return;
         }
-        if (waitingOnLoop == aliveStarted && runQueue.isEmpty() && clock.jumpTo(next.deadline())) {
+        if (ledger.allWaitOnLoop() && runQueue.isEmpty() && clock.jumpTo(next.deadline())) {
             return;
         }
         runQueue.awaitWork(wait);
@@ -682,47 +623,27 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Loop thread: a task's body starts. */
     void taskStarted(Task<?> task) {
-        task.nextAlive = aliveHead;
-        if (aliveHead != null) {
-            aliveHead.previousAlive = task;
-        }
-        aliveHead = task;
-        aliveStarted++;
+        ledger.started(task);
     }
 
     /** Loop thread: a task has its outcome. */
     void taskFinished(Task<?> task) {
-        if (task.previousAlive != null) {
-            task.previousAlive.nextAlive = task.nextAlive;
-        } else {
-            aliveHead = task.nextAlive;
-        }
-        if (task.nextAlive != null) {
-            task.nextAlive.previousAlive = task.previousAlive;
-        }
-        task.previousAlive = null;
-        task.nextAlive = null;
-        aliveStarted--;
-        if (task.status() == Task.Status.FAILED && !task.isObserved()) {
-            unobservedFailures.add(task);
-        }
-        finished.lazySet(finished.get() + 1);   // one writer: a plain increment, published
+        ledger.finished(task);
     }
 
+    /** Any thread: someone read a task's outcome. */
     void failureObserved(Task<?> task) {
-        if (task.status() == Task.Status.FAILED) {
-            unobservedFailures.remove(task);
-        }
+        ledger.observed(task);
     }
 
     /** Loop thread: a task parks in a wait only this loop can end. */
     void taskWaitsOnLoop() {
-        waitingOnLoop++;
+        ledger.waitsOnLoop();
     }
 
     /** Loop thread: that task resumed. */
     void taskResumes() {
-        waitingOnLoop--;
+        ledger.resumes();
     }
 
     /** Sends a problem to the exception handler; never throws. */

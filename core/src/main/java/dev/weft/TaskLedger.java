@@ -1,0 +1,141 @@
+package dev.weft;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loop's record of its tasks: how many were spawned, rejected and finished, which have started
+ * and not finished, which wait for a delayed start, how many wait on the loop itself, and which
+ * failed without anyone observing it.
+ */
+final class TaskLedger {
+    /* How it works: the counters may be read from any thread; spawned and rejected are also
+     * written from any thread, finished only by the loop thread. Everything else belongs to the
+     * loop thread, except the unobserved failures, which any thread may observe. The alive tasks
+     * form an intrusive doubly-linked list through Task.previousAlive/nextAlive, so starting and
+     * finishing a task allocates nothing. */
+
+    private final AtomicLong spawned = new AtomicLong();      // any thread; also task ids
+    private final AtomicLong rejected = new AtomicLong();     // any thread
+    private final AtomicLong finished = new AtomicLong();     // written by the loop thread
+    private final Set<Task<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
+    private final Set<Task<?>> delayed = new LinkedHashSet<>();   // loop thread only
+    private Task<?> aliveHead;                                    // loop thread only
+    private int aliveStarted;                                     // loop thread only
+    private int waitingOnLoop;                                    // loop thread only
+
+    /** Any thread: counts a task in and returns its id. */
+    long admit() {
+        return spawned.incrementAndGet();
+    }
+
+    /** Any thread: takes back an {@link #admit()} whose task was refused. */
+    void reject() {
+        rejected.incrementAndGet();
+    }
+
+    /** Any thread: tasks admitted and not refused. */
+    long accepted() {
+        return spawned.get() - rejected.get();
+    }
+
+    /** Any thread: tasks finished. */
+    long finished() {
+        return finished.get();
+    }
+
+    /** Loop thread: whether every admitted task has finished. */
+    boolean allFinished() {
+        return accepted() == finished.get();
+    }
+
+    /** Loop thread: a task's body starts. */
+    void started(Task<?> task) {
+        task.nextAlive = aliveHead;
+        if (aliveHead != null) {
+            aliveHead.previousAlive = task;
+        }
+        aliveHead = task;
+        aliveStarted++;
+    }
+
+    /** Loop thread: a task has its outcome. */
+    void finished(Task<?> task) {
+        if (task.previousAlive != null) {
+            task.previousAlive.nextAlive = task.nextAlive;
+        } else {
+            aliveHead = task.nextAlive;
+        }
+        if (task.nextAlive != null) {
+            task.nextAlive.previousAlive = task.previousAlive;
+        }
+        task.previousAlive = null;
+        task.nextAlive = null;
+        aliveStarted--;
+        if (task.status() == Task.Status.FAILED && !task.isObserved()) {
+            unobservedFailures.add(task);
+        }
+        finished.lazySet(finished.get() + 1);   // one writer: a plain increment, published
+    }
+
+    /** Loop thread: the tasks started and not finished, then those waiting to start later. */
+    List<Task<?>> alive() {
+        var alive = new ArrayList<Task<?>>(delayed);
+        for (Task<?> t = aliveHead; t != null; t = t.nextAlive) {
+            alive.add(t);
+        }
+        return alive;
+    }
+
+    /** Loop thread: a task of {@link Loop#spawnLater} waits for its start time. */
+    void delay(Task<?> task) {
+        delayed.add(task);
+    }
+
+    /** Loop thread: returns whether the task was still waiting for its start time. */
+    boolean undelay(Task<?> task) {
+        return delayed.remove(task);
+    }
+
+    /** Loop thread: the tasks still waiting for their start time. */
+    List<Task<?>> delayed() {
+        return List.copyOf(delayed);
+    }
+
+    /** Loop thread: a task parks in a wait only this loop can end. */
+    void waitsOnLoop() {
+        waitingOnLoop++;
+    }
+
+    /** Loop thread: that task resumed. */
+    void resumes() {
+        waitingOnLoop--;
+    }
+
+    /** Loop thread: whether every started task waits on something only this loop can end. */
+    boolean allWaitOnLoop() {
+        return waitingOnLoop == aliveStarted;
+    }
+
+    /** Any thread: someone read the task's outcome. */
+    void observed(Task<?> task) {
+        if (task.status() == Task.Status.FAILED) {
+            unobservedFailures.remove(task);
+        }
+    }
+
+    /** Any thread: removes and returns the failed tasks that nobody observed. */
+    List<Task<?>> takeUnobservedFailures() {
+        var taken = new ArrayList<Task<?>>();
+        for (Task<?> task : List.copyOf(unobservedFailures)) {
+            if (unobservedFailures.remove(task) && !task.isObserved()) {
+                taken.add(task);
+            }
+        }
+        return taken;
+    }
+}
