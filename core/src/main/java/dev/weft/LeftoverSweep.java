@@ -12,7 +12,7 @@ import java.util.concurrent.CancellationException;
 final class LeftoverSweep {
     private LeftoverSweep() {}
 
-    /** In a task of the ledger's loop: cancels and awaits every task but {@code main} and itself. */
+    /** In a task of the ledger's loop: cancels and awaits all tasks but {@code main} and itself. */
     static List<Task<?>> run(TaskLedger ledger, Task<?> main) {
         Task<?> self = Task.current();
         var cancelled = new ArrayList<Task<?>>();
