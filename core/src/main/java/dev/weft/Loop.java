@@ -175,7 +175,7 @@ public final class Loop implements Executor, AutoCloseable {
                 runQueue.remoteAdds(), waker.wakeUps());
     }
 
-    // ---- spawning --------------------------------------------------------------------------------
+    // ---- spawning ------------------------------------------------------------------------------
 
     /**
      * Starts a task on this loop and returns it at once. Callable from any thread.
@@ -283,7 +283,7 @@ public final class Loop implements Executor, AutoCloseable {
         spawn(null, Executors.callable(command));
     }
 
-    // ---- running -----------------------------------------------------------------------------------
+    // ---- running -------------------------------------------------------------------------------
 
     /**
      * Runs {@code main} as a task and waits for it, like asyncio's {@code run_until_complete}.
@@ -352,7 +352,7 @@ public final class Loop implements Executor, AutoCloseable {
         }
     }
 
-    // ---- timers --------------------------------------------------------------------------------------
+    // ---- timers --------------------------------------------------------------------------------
 
     /**
      * Calls {@code action} on the loop's thread after {@code delay} on the loop's clock. The
@@ -405,7 +405,7 @@ public final class Loop implements Executor, AutoCloseable {
         runOnLoop(() -> timers.remove(timer));
     }
 
-    // ---- closing -------------------------------------------------------------------------------------
+    // ---- closing -------------------------------------------------------------------------------
 
     /**
      * Closes the loop: cancels its alive tasks, waits until every task has finished, drops
@@ -460,7 +460,7 @@ public final class Loop implements Executor, AutoCloseable {
                 + "close() or create a new Loop");
     }
 
-    // ---- the carrier -------------------------------------------------------------------------------
+    // ---- the carrier ---------------------------------------------------------------------------
 
     private void runCarrier() {
         try {
@@ -573,7 +573,7 @@ public final class Loop implements Executor, AutoCloseable {
         }
     }
 
-    // ---- used by Task, Waiting, CancelScope ------------------------------------------------------
+    // ---- used by Task, Waiting, CancelScope ----------------------------------------------------
 
     /** Queues a task's first step; see {@link Task}. */
     void submit(Runnable step) {

@@ -108,7 +108,7 @@ public final class Task<T> implements Future<T> {
     Task<?> previousAlive;                           // loop thread only
     Task<?> nextAlive;                               // loop thread only
 
-    /** Creates a task whose body is a {@link Callable} or, for {@code Task<Void>}, an {@link Action}. */
+    /** Creates a task whose body is a {@link Callable}, or an {@link Action} for a Task<Void>. */
     Task(Loop loop, long id, String name, Object body, Task<?> parent) {
         this.loop = loop;
         this.id = id;
@@ -285,7 +285,8 @@ public final class Task<T> implements Future<T> {
     public T resultNow() {
         Status current = status;
         if (!current.isFinished()) {
-            throw new IllegalStateException(this + " has not finished; use result() to wait for it");
+            throw new IllegalStateException(
+                    this + " has not finished; use result() to wait for it");
         }
         if (current != Status.DONE) {
             markObserved();

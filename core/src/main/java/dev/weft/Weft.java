@@ -93,7 +93,7 @@ public final class Weft {
         return Task.currentOrNull() != null;
     }
 
-    // ---- time ---------------------------------------------------------------------------------
+    // ---- time ----------------------------------------------------------------------------------
 
     /**
      * Suspends the calling task for {@code duration} on its loop's clock, letting the loop run
@@ -137,7 +137,7 @@ public final class Weft {
         Thread.yield();
     }
 
-    // ---- waiting for several tasks ---------------------------------------------------------------
+    // ---- waiting for several tasks -------------------------------------------------------------
 
     /** Waits until every task has finished, ignoring their failures: gevent's {@code joinall}. */
     public static void joinAll(List<? extends Task<?>> tasks) {
@@ -260,7 +260,7 @@ public final class Weft {
         return () -> iterator;
     }
 
-    // ---- cancel scopes ---------------------------------------------------------------------------
+    // ---- cancel scopes -------------------------------------------------------------------------
 
     /**
      * Runs {@code body}, cancelling it if it has not finished after {@code limit} on the loop's
@@ -323,7 +323,7 @@ public final class Weft {
         }
     }
 
-    // ---- shared checks ------------------------------------------------------------------------------
+    // ---- shared checks -------------------------------------------------------------------------
 
     static Task<?> requireTask(String method) {
         Task<?> task = Task.currentOrNull();

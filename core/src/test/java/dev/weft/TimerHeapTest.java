@@ -8,6 +8,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimerHeapTest {
+    private static final java.util.Comparator<Timer> FIRING_ORDER =
+            java.util.Comparator.comparingLong(Timer::deadline).thenComparingLong(Timer::sequence);
 
     private static Timer timer(long deadline, long sequence) {
         return new Timer(null, deadline, sequence, () -> { });
@@ -23,8 +25,7 @@ class TimerHeapTest {
             all.add(t);
             heap.add(t);
         }
-        all.sort((a, b) -> a.deadline() != b.deadline()
-                ? Long.compare(a.deadline(), b.deadline()) : Long.compare(a.sequence(), b.sequence()));
+        all.sort(FIRING_ORDER);
         var out = new ArrayList<Timer>();
         while (!heap.isEmpty()) {
             out.add(heap.poll());
@@ -46,8 +47,7 @@ class TimerHeapTest {
             Timer gone = kept.remove(random.nextInt(kept.size()));
             heap.remove(gone);
         }
-        kept.sort((a, b) -> a.deadline() != b.deadline()
-                ? Long.compare(a.deadline(), b.deadline()) : Long.compare(a.sequence(), b.sequence()));
+        kept.sort(FIRING_ORDER);
         List<Timer> out = new ArrayList<>();
         while (!heap.isEmpty()) {
             out.add(heap.poll());

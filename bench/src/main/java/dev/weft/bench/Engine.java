@@ -1,12 +1,16 @@
 package dev.weft.bench;
 
-/** What runs a workload (named Engine, not Runtime, to keep java.lang.Runtime visible): Weft on one loop, or JDK virtual threads on the default scheduler. */
+/**
+ * What runs a workload: Weft on one loop, or JDK virtual threads on the default scheduler. (Not
+ * named Runtime, to keep {@code java.lang.Runtime} in sight.)
+ */
 public enum Engine {
     /** Weft tasks on one loop. */
     WEFT,
     /**
      * JDK virtual threads on the default scheduler; the runner limits it to one carrier with
-     * {@code -Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1}.
+     * {@code -Djdk.virtualThreadScheduler.parallelism=1} and
+     * {@code -Djdk.virtualThreadScheduler.maxPoolSize=1}.
      */
     JDK;
 

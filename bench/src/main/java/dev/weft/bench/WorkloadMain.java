@@ -15,7 +15,8 @@ public final class WorkloadMain {
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
             throw new IllegalArgumentException(
-                    "usage: WorkloadMain w1|w2|w2heap|w3 weft|jdk <n>; got " + String.join(" ", args));
+                    "usage: WorkloadMain w1|w2|w2heap|w3 weft|jdk <n>; got "
+                            + String.join(" ", args));
         }
         Engine engine = Engine.parse(args[1]);
         int n = Integer.parseInt(args[2]);

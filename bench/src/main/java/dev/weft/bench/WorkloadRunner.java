@@ -38,7 +38,8 @@ public final class WorkloadRunner {
     /** Runs the workloads named in the arguments. */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3]");
+            throw new IllegalArgumentException(
+                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3]");
         }
         int runs = 5;
         var workloads = new ArrayList<String>();

@@ -12,7 +12,8 @@ final class MissingFlagMessage {
                 + "Add it in one of these places: "
                 + "(1) on the command line: java " + flag + " ...; "
                 + "(2) for tests, in the Maven Surefire configuration: <argLine>" + flag
-                + "</argLine> (Gradle: tasks.test { jvmArgs(\"" + flag.replace(' ', '=') + "\") }); "
+                + "</argLine> (Gradle: tasks.test { jvmArgs(\"" + flag.replace(' ', '=')
+                + "\") }); "
                 + "(3) for an executable jar started with java -jar, in its META-INF/MANIFEST.MF: "
                 + "'Add-Opens: java.base/java.lang'. "
                 + (module.isNamed()

@@ -18,18 +18,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * is mounted. Both need {@code --add-opens java.base/java.lang=<Weft's module>}.
  */
 final class ReflectiveSchedulerHook implements SchedulerHook {
-    /* How it works: installation runs once, on a platform thread (a new one if the first caller
-     * is a virtual thread), because the self-test runs a continuation, which only a platform
-     * thread can do. It also protects the JDK's socket poller: in its default mode on Linux the poller
-     * starts "sub-poller" virtual threads in its class initialiser, and they inherit the
-     * scheduler of the initialising thread; were that a Weft task, every socket wait in the JVM
-     * would run through one loop. When the application has not chosen a poller mode, Weft picks
-     * mode 1 (pollers are platform threads: nothing to capture, started only when a socket is
-     * first used, and a shorter hand-off to a loop). When it has chosen mode 2, Weft initialises
-     * the poller here, from this platform thread. (Initialising it eagerly in every case would
-     * cost every Weft program about 300 ms at exit: the JVM waits that long for a thread blocked
-     * in epoll_wait before it exits.) The outcome (hook or error) is kept, so every later call
-     * fails the same way. */
+    /* How it works: installation runs once, on a platform thread (a new one if the first caller is
+     * a virtual thread), because the self-test runs a continuation, which only a platform thread
+     * can do. It also protects the JDK's socket poller: in its default mode on Linux the poller
+     * starts "sub-poller" virtual threads in its class initialiser, and they inherit the scheduler
+     * of the initialising thread; were that a Weft task, every socket wait in the JVM would run
+     * through one loop. When the application has not chosen a poller mode, Weft picks mode 1
+     * (pollers are platform threads: nothing to capture, started only when a socket is first used,
+     * and a shorter hand-off to a loop). When it has chosen mode 2, Weft initialises the poller
+     * here, from this platform thread. (Initialising it eagerly in every case would cost every Weft
+     * program about 300 ms at exit: the JVM waits that long for a thread blocked in epoll_wait
+     * before it exits.) The outcome (hook or error) is kept, so every later call fails the same
+     * way. */
 
     private static final String BUILDER_CLASS = "java.lang.ThreadBuilders$VirtualThreadBuilder";
     private static final String VIRTUAL_THREAD_CLASS = "java.lang.VirtualThread";

@@ -48,7 +48,8 @@ public final class VirtualClock implements Clock {
 
     /** Runs {@code main} on a new loop driven by {@code clock}, then closes the loop. */
     public static <T> T run(VirtualClock clock, Callable<T> main) {
-        try (var loop = new Loop(LoopOptions.defaults().withClock(clock).withName("virtual-time"))) {
+        var options = LoopOptions.defaults().withClock(clock).withName("virtual-time");
+        try (var loop = new Loop(options)) {
             return loop.run(main);
         }
     }

@@ -35,7 +35,8 @@ final class JvmProcess {
                 throw new AssertionError("the JVM running " + mainClass.getSimpleName()
                         + " did not exit: " + Files.readString(output, StandardCharsets.UTF_8));
             }
-            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+            return new Outcome(process.exitValue(),
+                    Files.readString(output, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(output);
         }

@@ -66,7 +66,8 @@ class SchedulerHookTest {
     @Test
     void weftCanBeUsedFirstFromAVirtualThread() throws Exception {
         JvmProcess.Outcome outcome = JvmProcess.run(
-                List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), VirtualFirstUseProbe.class);
+                List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"),
+                VirtualFirstUseProbe.class);
         assertThat(outcome.output()).contains("result 42");
     }
 }
