@@ -397,12 +397,20 @@ public final class Loop implements Executor, AutoCloseable {
     }
 
     private Timer schedule(Timer timer) {
-        runOnLoop(() -> timers.add(timer));
+        runOnLoop(() -> {
+            if (state != State.CLOSED) {   // after close nothing fires; the heap is left alone
+                timers.add(timer);
+            }
+        });
         return timer;
     }
 
     void timerCancelled(Timer timer) {
-        runOnLoop(() -> timers.remove(timer));
+        runOnLoop(() -> {
+            if (state != State.CLOSED) {
+                timers.remove(timer);
+            }
+        });
     }
 
     // ---- closing -------------------------------------------------------------------------------

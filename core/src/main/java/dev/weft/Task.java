@@ -38,6 +38,10 @@ import java.util.function.Consumer;
  * blocks run. A task that ends by throwing after a cancel, or by throwing
  * {@link CancellationException} at any time, ends {@link Status#CANCELLED}.
  *
+ * <p><b>Pitfalls:</b> a task's thread carries Weft's own uncaught-exception handler, which is how
+ * {@link #current()} finds the task; code that replaces it on the current thread leaves that
+ * thread unable to use Weft's task-only calls.
+ *
  * @param <T> the result type
  */
 public final class Task<T> implements Future<T> {

@@ -139,24 +139,18 @@ class LoopTest {
     }
 
     @Test
-    void callLaterRunsCallbacksInDeadlineOrderOnTheLoopThread() {
+    void timerCallbacksRunInDeadlineOrderOnTheLoopThread() {
         var events = new ArrayList<String>();
-        try (var loop = new Loop(LoopOptions.defaults().withName("timers"))) {
+        var clock = new dev.weft.test.VirtualClock();
+        var options = LoopOptions.defaults().withName("timers").withClock(clock);
+        try (var loop = new Loop(options)) {
             loop.run(() -> {
-                var done = new CountDownLatch(3);
-                Loop.current().callLater(Duration.ofMillis(30), () -> {
-                    events.add("c:" + Thread.currentThread().getName());
-                    done.countDown();
-                });
-                Loop.current().callLater(Duration.ofMillis(10), () -> {
-                    events.add("a:" + Thread.currentThread().getName());
-                    done.countDown();
-                });
-                Loop.current().callLater(Duration.ofMillis(20), () -> {
-                    events.add("b:" + Thread.currentThread().getName());
-                    done.countDown();
-                });
-                done.await();
+                long base = loop.nanoTime();
+                loop.callAt(base + 30, () -> events.add("c:" + Thread.currentThread().getName()));
+                loop.callAt(base + 10, () -> events.add("a:" + Thread.currentThread().getName()));
+                loop.callLater(Duration.ofNanos(20),
+                        () -> events.add("b:" + Thread.currentThread().getName()));
+                Weft.sleep(Duration.ofSeconds(1));
                 return null;
             });
         }
