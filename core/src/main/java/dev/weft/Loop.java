@@ -90,7 +90,6 @@ public final class Loop implements Executor, AutoCloseable {
     private boolean capturingStart;                               // loop thread only
     private Runnable capturedStart;                               // loop thread only
     private final ThreadFactory taskThreads;
-    private final AtomicLong timerSequence = new AtomicLong();
     private final TaskLedger ledger = new TaskLedger();
     private volatile State state = State.OPEN;                    // any thread
     private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
@@ -256,16 +255,16 @@ public final class Loop implements Executor, AutoCloseable {
         Objects.requireNonNull(body, "body");
         Task<T> task = new Task<>(this, admitTask(), null, body, Task.currentOrNull());
         runOnLoop(() -> {
-            ledger.delay(task);
-            task.startTimer = callAfterNanos(nanos, () -> startDelayed(task));
+            ledger.delay(task, callAfterNanos(nanos, () -> startDelayed(task)));
         });
         return task;
     }
 
     /** Loop thread: starts a task of {@link #spawnLater} now, if it has not started. */
     void startDelayed(Task<?> task) {
-        if (ledger.undelay(task)) {
-            task.startTimer.cancel();
+        Timer startTimer = ledger.undelay(task);
+        if (startTimer != null) {
+            startTimer.cancel();
             task.start();
         }
     }
@@ -382,18 +381,18 @@ public final class Loop implements Executor, AutoCloseable {
         if (state != State.OPEN) {
             throw closedError();
         }
-        return schedule(new Timer(this, deadline, timerSequence.incrementAndGet(), action));
+        return schedule(new Timer(this, deadline, action));
     }
 
     Timer callAfterNanos(long nanos, Runnable action) {
         long deadline = Durations.deadline(clock.nanoTime(), nanos);
-        return schedule(new Timer(this, deadline, timerSequence.incrementAndGet(), action));
+        return schedule(new Timer(this, deadline, action));
     }
 
     /** A timer that unparks {@code thread}; for waits with a timeout. */
     Timer wakeAfter(Thread thread, long nanos) {
         long deadline = Durations.deadline(clock.nanoTime(), nanos);
-        return schedule(new Timer(this, deadline, timerSequence.incrementAndGet(), thread));
+        return schedule(new Timer(this, deadline, thread));
     }
 
     private Timer schedule(Timer timer) {
@@ -637,6 +636,21 @@ public final class Loop implements Executor, AutoCloseable {
     /** Loop thread: a task has its outcome. */
     void taskFinished(Task<?> task) {
         ledger.finished(task);
+    }
+
+    /** Loop thread: a copy of the task groups {@code owner} has open, innermost last. */
+    List<TaskGroup> openGroups(Task<?> owner) {
+        return ledger.openGroups(owner);
+    }
+
+    /** Loop thread: {@code owner} opened {@code group}. */
+    void groupOpened(Task<?> owner, TaskGroup group) {
+        ledger.groupOpened(owner, group);
+    }
+
+    /** Loop thread: {@code owner} closed {@code group}. */
+    void groupClosed(Task<?> owner, TaskGroup group) {
+        ledger.groupClosed(owner, group);
     }
 
     /** Any thread: someone read a task's outcome. */

@@ -107,8 +107,6 @@ public final class Task<T> implements Future<T> {
     private volatile boolean cancelRequested;        // any thread; CAS
     private volatile boolean observed;               // any thread
     CancelScope scope;                               // innermost scope; see "How it works"
-    List<TaskGroup> openGroups;                      // own thread, and loop thread when parked
-    Timer startTimer;                                // loop thread only; spawnLater
     Task<?> previousAlive;                           // loop thread only
     Task<?> nextAlive;                               // loop thread only
 
@@ -461,13 +459,11 @@ public final class Task<T> implements Future<T> {
         if (status.isFinished()) {
             return;
         }
-        if (startTimer != null) {
+        if (status == Status.PENDING) {
             loop.startDelayed(this);   // a delayed task that never started ends CANCELLED now
         }
-        if (openGroups != null) {
-            for (TaskGroup group : List.copyOf(openGroups)) {
-                group.cancel();
-            }
+        for (TaskGroup group : loop.openGroups(this)) {
+            group.cancel();
         }
         if (thread != null && !CancelScope.isShielded(scope)) {
             thread.interrupt();

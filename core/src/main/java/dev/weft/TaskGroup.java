@@ -55,10 +55,7 @@ public final class TaskGroup implements AutoCloseable {
     public static TaskGroup open() {
         Task<?> owner = Weft.requireTask("TaskGroup.open");
         var group = new TaskGroup(owner);
-        if (owner.openGroups == null) {
-            owner.openGroups = new ArrayList<>(2);
-        }
-        owner.openGroups.add(group);
+        owner.loop.groupOpened(owner, group);
         return group;
     }
 
@@ -183,7 +180,7 @@ public final class TaskGroup implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        owner.openGroups.remove(this);
+        owner.loop.groupClosed(owner, this);
     }
 
     private void childFinished(Task<?> child) {

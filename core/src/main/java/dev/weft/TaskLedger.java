@@ -1,7 +1,9 @@
 package dev.weft;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loop's record of its tasks: how many were spawned, rejected and finished, which have started
- * and not finished, which wait for a delayed start, how many wait on the loop itself, and which
- * failed without anyone observing it.
+ * and not finished, which wait for a delayed start, which task groups each has open, how many
+ * wait on the loop itself, and which failed without anyone observing it. Kept here rather than
+ * in every task, since most tasks never use the rarer parts.
  */
 final class TaskLedger {
     /* How it works: the counters may be read from any thread; spawned and rejected are also
@@ -23,7 +26,8 @@ final class TaskLedger {
     private final AtomicLong rejected = new AtomicLong();     // any thread
     private final AtomicLong finished = new AtomicLong();     // written by the loop thread
     private final Set<Task<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
-    private final Set<Task<?>> delayed = new LinkedHashSet<>();   // loop thread only
+    private final Map<Task<?>, Timer> delayed = new LinkedHashMap<>();   // loop thread only
+    private final Map<Task<?>, List<TaskGroup>> openGroups = new HashMap<>();   // loop thread
     private Task<?> aliveHead;                                    // loop thread only
     private int aliveStarted;                                     // loop thread only
     private int waitingOnLoop;                                    // loop thread only
@@ -76,6 +80,7 @@ final class TaskLedger {
         task.previousAlive = null;
         task.nextAlive = null;
         aliveStarted--;
+        openGroups.remove(task);   // groups its code never closed
         if (task.status() == Task.Status.FAILED && !task.isObserved()) {
             unobservedFailures.add(task);
         }
@@ -84,26 +89,40 @@ final class TaskLedger {
 
     /** Loop thread: the tasks started and not finished, then those waiting to start later. */
     List<Task<?>> alive() {
-        var alive = new ArrayList<Task<?>>(delayed);
+        var alive = new ArrayList<Task<?>>(delayed.keySet());
         for (Task<?> t = aliveHead; t != null; t = t.nextAlive) {
             alive.add(t);
         }
         return alive;
     }
 
-    /** Loop thread: a task of {@link Loop#spawnLater} waits for its start time. */
-    void delay(Task<?> task) {
-        delayed.add(task);
+    /** Loop thread: a task of {@link Loop#spawnLater} waits for {@code startTimer}. */
+    void delay(Task<?> task, Timer startTimer) {
+        delayed.put(task, startTimer);
     }
 
-    /** Loop thread: returns whether the task was still waiting for its start time. */
-    boolean undelay(Task<?> task) {
+    /** Loop thread: returns the start timer of a task still waiting for it, or null. */
+    Timer undelay(Task<?> task) {
         return delayed.remove(task);
     }
 
-    /** Loop thread: the tasks still waiting for their start time. */
-    List<Task<?>> delayed() {
-        return List.copyOf(delayed);
+    /** Loop thread: {@code owner} opened {@code group}. */
+    void groupOpened(Task<?> owner, TaskGroup group) {
+        openGroups.computeIfAbsent(owner, unused -> new ArrayList<>(2)).add(group);
+    }
+
+    /** Loop thread: a copy of the task groups {@code owner} has open, innermost last. */
+    List<TaskGroup> openGroups(Task<?> owner) {
+        List<TaskGroup> groups = openGroups.get(owner);
+        return groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** Loop thread: {@code owner} closed {@code group}. */
+    void groupClosed(Task<?> owner, TaskGroup group) {
+        List<TaskGroup> groups = openGroups.get(owner);
+        if (groups != null && groups.remove(group) && groups.isEmpty()) {
+            openGroups.remove(owner);
+        }
     }
 
     /** Loop thread: a task parks in a wait only this loop can end. */

@@ -16,25 +16,23 @@ public final class Timer {
 
     private final Loop loop;
     private final long deadline;
-    private final long sequence;
     private final Object action;          // a Runnable to run, or a Thread to unpark
     private volatile boolean cancelled;   // any thread
     private boolean fired;                // loop thread only
     int heapIndex = -1;                   // loop thread only; -1 when not in the heap
 
-    Timer(Loop loop, long deadline, long sequence, Runnable action) {
-        this(loop, deadline, sequence, (Object) Objects.requireNonNull(action, "action"));
+    Timer(Loop loop, long deadline, Runnable action) {
+        this(loop, deadline, (Object) Objects.requireNonNull(action, "action"));
     }
 
     /** A timer that unparks {@code thread}: the cheapest way for a task to wait with a limit. */
-    Timer(Loop loop, long deadline, long sequence, Thread thread) {
-        this(loop, deadline, sequence, (Object) thread);
+    Timer(Loop loop, long deadline, Thread thread) {
+        this(loop, deadline, (Object) thread);
     }
 
-    private Timer(Loop loop, long deadline, long sequence, Object action) {
+    private Timer(Loop loop, long deadline, Object action) {
         this.loop = loop;
         this.deadline = deadline;
-        this.sequence = sequence;
         this.action = action;
     }
 
@@ -60,10 +58,6 @@ public final class Timer {
         cancelled = true;
         loop.timerCancelled(this);
         return true;
-    }
-
-    long sequence() {
-        return sequence;
     }
 
     /** Runs the action on the loop thread, unless cancelled. */

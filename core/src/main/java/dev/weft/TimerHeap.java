@@ -3,7 +3,8 @@ package dev.weft;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of timers ordered by deadline, then by scheduling order. Loop thread only.
+ * A binary min-heap of timers ordered by deadline, then by the order they were added. Loop
+ * thread only.
  */
 final class TimerHeap {
     /* How it works: deadlines and sequence numbers sit in primitive arrays parallel to the
@@ -15,6 +16,7 @@ final class TimerHeap {
     private long[] deadlines = new long[64];
     private long[] sequences = new long[64];
     private int size;
+    private long nextSequence;   // ties between equal deadlines go to the earlier added
 
     int size() {
         return size;
@@ -37,7 +39,7 @@ final class TimerHeap {
             sequences = Arrays.copyOf(sequences, capacity);
         }
         size++;
-        siftUp(size - 1, timer, timer.deadline(), timer.sequence());
+        siftUp(size - 1, timer, timer.deadline(), nextSequence++);
     }
 
     /** Removes and returns the earliest timer, or null when there is none. */
