@@ -41,6 +41,11 @@ public final class Timer {
         return deadline;
     }
 
+    /** Returns the loop the timer belongs to. */
+    Loop loop() {
+        return loop;
+    }
+
     /** Returns whether {@link #cancel()} was called before the timer fired. */
     public boolean isCancelled() {
         return cancelled;

@@ -110,19 +110,19 @@ public final class Weft {
             yieldNow();
             return;
         }
-        // Parks right here rather than through Waiting.await: sleeping tasks are the most
-        // numerous, and every frame above the park is kept in each sleeping task's stack.
+        // Parks right here rather than through Waiting.await, and keeps only the timer alive
+        // across the park: sleeping tasks are the most numerous, and the frames above the park,
+        // with what they hold, are kept in each sleeping task's stack.
         task.throwIfCancelled();
-        Loop loop = task.loop;
-        Timer timer = loop.wakeAfter(task.thread, nanos);
-        loop.taskWaitsOnLoop();
+        Timer timer = task.loop.wakeAfter(task.thread, nanos);
+        timer.loop().taskWaitsOnLoop();
         try {
             do {
-                LockSupport.park(timer);
-                task.throwIfCancelled();
+                LockSupport.park();
+                Task.current().throwIfCancelled();
             } while (!timer.hasFired());
         } finally {
-            loop.taskResumes();
+            timer.loop().taskResumes();
             timer.cancel();
         }
     }
