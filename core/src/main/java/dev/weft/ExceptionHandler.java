@@ -4,8 +4,9 @@ package dev.weft;
  * Receives what a loop cannot throw to anyone: failures of tasks nobody observed, failing
  * callbacks and timers, and tasks that {@link Loop#run} had to cancel.
  *
- * <p>It is called on the loop's thread or on the thread that closes the loop. It must not throw;
- * if it does, the loop logs both problems through {@link System.Logger}.
+ * <p>It is called on the loop's thread or on the thread that closes the loop, so it should return
+ * quickly and must not block. It must not throw; if it does, the loop logs both problems through
+ * {@link System.Logger}.
  *
  * {@snippet :
  * var problems = new java.util.concurrent.CopyOnWriteArrayList<String>();
