@@ -3,9 +3,10 @@ package dev.weft;
 import java.time.Duration;
 
 /**
- * A region of a task's code that can be cancelled on its own (a {@link Weft#timeout timeout}) or
- * that keeps outer cancellation out (a {@link Weft#shield shield}). Scopes nest as a chain from
- * the innermost outward, ending at the task itself.
+ * A region of a task's code that can be cancelled on its own (a {@link Weft#timeout timeout}, or
+ * the body of {@link TaskGroup#run} when a child fails) or that keeps outer cancellation out (a
+ * {@link Weft#shield shield}). Scopes nest as a chain from the innermost outward, ending at the
+ * task itself.
  */
 final class CancelScope {
     /* How it works: a cancellation applies to the code at the top of the chain when some scope on
@@ -13,7 +14,7 @@ final class CancelScope {
      * Walking stops at the first shield. Only the task's own thread and its loop thread (while
      * the task is parked) touch a scope, and they never run at the same time. */
 
-    enum Kind { TIMEOUT, SHIELD }
+    enum Kind { TIMEOUT, GROUP, SHIELD }
 
     final Kind kind;
     final CancelScope outer;
@@ -36,9 +37,17 @@ final class CancelScope {
         task.scope = scope;
         if (nanos == 0) {
             scope.cancelled = true;
+            Thread.currentThread().interrupt();   // so that a JDK call in the body ends too
         } else {
             scope.deadlineTimer = task.loop.callAfterNanos(nanos, scope::expire);
         }
+        return scope;
+    }
+
+    /** Opens a scope on the calling task that {@link #cancel()} cancels. */
+    static CancelScope openGroup(Task<?> task) {
+        var scope = new CancelScope(Kind.GROUP, task, null);
+        task.scope = scope;
         return scope;
     }
 
@@ -69,7 +78,15 @@ final class CancelScope {
 
     /** Loop thread: the deadline passed. */
     private void expire() {
-        if (!active || task.isDone()) {
+        cancel();
+    }
+
+    /**
+     * Loop thread (the task is not running): cancels this scope, interrupting the task unless a
+     * shield inside the scope protects what it is doing now.
+     */
+    void cancel() {
+        if (!active || cancelled || task.isDone()) {
             return;
         }
         cancelled = true;
@@ -96,18 +113,18 @@ final class CancelScope {
     /** Whether a cancellation applies to code running with {@code innermost} on top. */
     static boolean cancellationPending(CancelScope innermost, boolean taskCancelled) {
         CancelScope stop = firstStop(innermost);
-        return stop == null ? taskCancelled : stop.kind == Kind.TIMEOUT;
+        return stop == null ? taskCancelled : stop.kind != Kind.SHIELD;
     }
 
     /** Returns the innermost cancelled scope not hidden by a shield, or null. */
     static CancelScope firstCancelled(CancelScope innermost) {
         CancelScope stop = firstStop(innermost);
-        return stop != null && stop.kind == Kind.TIMEOUT ? stop : null;
+        return stop != null && stop.kind != Kind.SHIELD ? stop : null;
     }
 
     /**
      * Walks outward and returns the first scope that decides the question: a cancelled timeout
-     * (a cancellation applies), a shield (none from further out does), or null when the walk
+     * or group (a cancellation applies), a shield (none from further out does), or null when the walk
      * reached the task itself.
      */
     private static CancelScope firstStop(CancelScope innermost) {
@@ -121,6 +138,10 @@ final class CancelScope {
 
     @Override
     public String toString() {
-        return kind == Kind.TIMEOUT ? "Weft.timeout(" + limit + ")" : "Weft.shield";
+        return switch (kind) {
+            case TIMEOUT -> "Weft.timeout(" + limit + ")";
+            case GROUP -> "a failing child of its TaskGroup";
+            case SHIELD -> "Weft.shield";
+        };
     }
 }

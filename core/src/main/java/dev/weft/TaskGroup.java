@@ -25,11 +25,21 @@ import java.util.concurrent.CancellationException;
  * children always run on the loop of the task that opened the group. {@link #close()} belongs
  * to the task that opened the group.
  *
- * <p><b>Pitfalls:</b> a failing child cancels its siblings but not the body of the
- * try-with-resources block, which runs on until it reaches {@code close()}; a body that waits for
- * something only a failed child would provide should wait with {@link Weft#timeout}, or call
- * {@link #cancel()} itself. If the body throws, {@code close()} still waits for the children: call
- * {@link #cancel()} in a {@code catch} to stop them first.
+ * <p>{@link #run} is the complete form, as in asyncio's and Trio's groups: there a failing
+ * child also cancels the body, and a failing body cancels the children.
+ *
+ * {@snippet :
+ * List<String> pages = TaskGroup.run(group -> {
+ *     Task<String> a = group.spawn(() -> fetch("a"));
+ *     Task<String> b = group.spawn(() -> fetch("b"));
+ *     return List.of(a.result(), b.result());   // a failure of either cancels this wait
+ * });
+ * }
+ *
+ * <p><b>Pitfalls:</b> with try-with-resources a failing child cancels its siblings but not the
+ * body of the block, which runs on until it reaches {@code close()}, because {@code close()}
+ * cannot see the body; and if the body throws, {@code close()} still waits for the children. Use
+ * {@link #run} when the body waits for its children's work.
  */
 public final class TaskGroup implements AutoCloseable {
     /* How it works: each child gets a listener that runs when it finishes, on its loop's
@@ -42,6 +52,7 @@ public final class TaskGroup implements AutoCloseable {
     private final List<Throwable> failures = new ArrayList<>();   // guarded by this
     private boolean cancelled;                                    // guarded by this
     private boolean closed;                                       // guarded by this
+    private CancelScope bodyScope;                                // owner's thread, loop thread
 
     private TaskGroup(Task<?> owner) {
         this.owner = owner;
@@ -57,6 +68,38 @@ public final class TaskGroup implements AutoCloseable {
         var group = new TaskGroup(owner);
         owner.loop.groupOpened(owner, group);
         return group;
+    }
+
+    /**
+     * Runs {@code body} with a new group owned by the calling task, then waits until every child
+     * has finished. The first child failure cancels the other children and the body itself (at
+     * its current or next blocking call), and is thrown once all have finished, with later
+     * failures attached as suppressed (unchecked as it is, checked wrapped in
+     * {@link java.util.concurrent.CompletionException}). If the body throws, the children are
+     * cancelled and awaited, and the body's exception is thrown with the children's failures
+     * suppressed. This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @return what the body returned
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static <T, X extends Exception> T run(GroupBody<T, X> body) throws X {
+        Task<?> owner = Weft.requireTask("TaskGroup.run");
+        java.util.Objects.requireNonNull(body, "body");
+        TaskGroup group = open();
+        CancelScope scope = CancelScope.openGroup(owner);
+        group.bodyScope = scope;
+        T value;
+        try {
+            value = body.run(group);
+        } catch (Throwable bodyFailure) {
+            group.endBody(scope);
+            group.cancel();
+            group.closeAfter(bodyFailure, scope.isCancelled());
+            throw bodyFailure;
+        }
+        group.endBody(scope);
+        group.close();
+        return value;
     }
 
     /**
@@ -168,6 +211,42 @@ public final class TaskGroup implements AutoCloseable {
         throw Failures.unchecked(first);
     }
 
+    /** Owner: the body has ended; a child failure no longer concerns it. */
+    private void endBody(CancelScope scope) {
+        bodyScope = null;
+        scope.close();
+        if (scope.isCancelled() && !owner.cancellationPending()) {
+            Thread.interrupted();   // the interrupt was this scope's own; it is spent
+        }
+    }
+
+    /**
+     * Owner, after the body threw: waits for the children, then either lets the body's exception
+     * through with the children's failures suppressed, or, when the body only ended because a
+     * child failed, throws that child's failure instead.
+     */
+    private void closeAfter(Throwable bodyFailure, boolean cancelledByChild) {
+        Weft.shield(() -> {
+            awaitChildren();
+            return null;
+        });
+        finishClose();
+        List<Throwable> childFailures;
+        synchronized (this) {
+            childFailures = List.copyOf(failures);
+        }
+        if (cancelledByChild && !childFailures.isEmpty() && Cancellation.isSignal(bodyFailure)) {
+            Throwable first = childFailures.getFirst();
+            for (Throwable other : childFailures.subList(1, childFailures.size())) {
+                first.addSuppressed(other);
+            }
+            throw Failures.unchecked(first);
+        }
+        for (Throwable childFailure : childFailures) {
+            bodyFailure.addSuppressed(childFailure);
+        }
+    }
+
     private void awaitChildren() {
         Waiting.await(owner, this::isIdle, -1, Waiting.Source.THIS_LOOP, this);
     }
@@ -201,9 +280,22 @@ public final class TaskGroup implements AutoCloseable {
         for (Task<?> sibling : siblings) {
             sibling.cancel();
         }
+        if (child.status() == Task.Status.FAILED) {
+            cancelBody();
+        }
         if (idle) {
             java.util.concurrent.locks.LockSupport.unpark(owner.thread);
         }
+    }
+
+    /** After a child failure: cancels the body of {@link #run}, if it is still running. */
+    private void cancelBody() {
+        owner.loop.runOnLoop(() -> {
+            CancelScope scope = bodyScope;
+            if (scope != null) {
+                scope.cancel();
+            }
+        });
     }
 
     private static String describe(Task<?> task) {

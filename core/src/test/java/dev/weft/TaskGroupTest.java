@@ -254,4 +254,130 @@ class TaskGroupTest {
             return null;
         });
     }
+
+    @Test
+    void runReturnsTheBodysValueOnceEveryChildHasFinished() {
+        var events = new CopyOnWriteArrayList<String>();
+        String value = VirtualClock.run(() -> TaskGroup.run(group -> {
+            group.spawn(() -> {
+                Weft.sleep(Duration.ofSeconds(2));
+                events.add("child done");
+            });
+            events.add("body done");
+            return "value";
+        }));
+        assertThat(value).isEqualTo("value");
+        assertThat(events).containsExactly("body done", "child done");
+    }
+
+    @Test
+    void inRunAFailingChildCancelsTheWaitingBodyAndItsFailureIsThrown() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            assertThatThrownBy(() -> TaskGroup.run(group -> {
+                group.spawn(() -> {
+                    Weft.sleep(Duration.ofSeconds(1));
+                    throw new IllegalStateException("child failed");
+                });
+                try {
+                    Weft.sleep(Duration.ofHours(1));   // waits for what the child would give
+                    return "unreachable";
+                } finally {
+                    events.add("body cancelled");
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessage("child failed");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            return null;
+        });
+        assertThat(events).containsExactly("body cancelled");
+    }
+
+    @Test
+    void inRunAFailingBodyCancelsTheChildrenAndItsExceptionIsThrown() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            assertThatThrownBy(() -> TaskGroup.run(group -> {
+                group.spawn(() -> {
+                    try {
+                        Weft.sleep(Duration.ofHours(1));
+                    } finally {
+                        events.add("child cancelled");
+                    }
+                });
+                Weft.yieldNow();
+                throw new java.io.IOException("body failed");
+            })).isInstanceOf(java.io.IOException.class).hasMessage("body failed");
+            return null;
+        });
+        assertThat(events).containsExactly("child cancelled");
+    }
+
+    @Test
+    void inRunABodyFailureCarriesTheChildrensFailuresAsSuppressed() {
+        VirtualClock.run(() -> {
+            assertThatThrownBy(() -> TaskGroup.run(group -> {
+                group.spawn(() -> {
+                    try {
+                        Weft.sleep(Duration.ofHours(1));
+                    } finally {
+                        throw new IllegalArgumentException("child failed while cancelled");
+                    }
+                });
+                Weft.yieldNow();
+                throw new IllegalStateException("body failed");
+            })).isInstanceOf(IllegalStateException.class)
+                    .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                            .satisfies(s -> assertThat(s)
+                                    .hasMessage("child failed while cancelled")));
+            return null;
+        });
+    }
+
+    @Test
+    void cancellingTheOwnerOfRunCancelsBodyAndChildren() {
+        var events = new CopyOnWriteArrayList<String>();
+        VirtualClock.run(() -> {
+            Task<Object> owner = Weft.spawn(() -> TaskGroup.run(group -> {
+                group.spawn(() -> {
+                    try {
+                        Weft.sleep(Duration.ofHours(1));
+                    } finally {
+                        events.add("child cancelled");
+                    }
+                });
+                try {
+                    Weft.sleep(Duration.ofHours(1));
+                    return null;
+                } finally {
+                    events.add("body cancelled");
+                }
+            }));
+            Weft.yieldNow();
+            Weft.yieldNow();
+            owner.cancel();
+            owner.join();
+            assertThat(owner.status()).isEqualTo(Task.Status.CANCELLED);
+            return null;
+        });
+        assertThat(events).containsExactlyInAnyOrder("body cancelled", "child cancelled");
+    }
+
+    @Test
+    void runGroupsNestAndAGrandchildFailureReachesTheTop() {
+        VirtualClock.run(() -> {
+            assertThatThrownBy(() -> TaskGroup.run(outer -> {
+                outer.spawn(() -> TaskGroup.run(inner -> {
+                    inner.spawn(() -> {
+                        Weft.sleep(Duration.ofSeconds(1));
+                        throw new IllegalStateException("grandchild failed");
+                    });
+                    Weft.sleep(Duration.ofHours(1));
+                    return null;
+                }));
+                Weft.sleep(Duration.ofHours(1));
+                return null;
+            })).isInstanceOf(IllegalStateException.class).hasMessage("grandchild failed");
+            return null;
+        });
+    }
 }

@@ -203,4 +203,15 @@ class TimeoutTest {
             return null;
         });
     }
+
+    @Test
+    void aZeroTimeoutEndsAJdkCallToo() {
+        Weft.run(() -> {
+            assertThatThrownBy(() -> Weft.timeout(Duration.ZERO, () -> {
+                Thread.sleep(Duration.ofHours(1));
+                return null;
+            })).isInstanceOf(TimeoutException.class)
+                    .hasCauseInstanceOf(InterruptedException.class);
+        });
+    }
 }
