@@ -110,7 +110,7 @@ public final class Task<T> implements Future<T> {
     Task<?> previousAlive;                           // loop thread only
     Task<?> nextAlive;                               // loop thread only
 
-    /** Creates a task whose body is a {@link Callable}, or an {@link Action} for a Task<Void>. */
+    /** Creates a task whose body is a {@link Callable}, or an {@link Action} for a Void task. */
     Task(Loop loop, long id, String name, Object body, Task<?> parent) {
         this.loop = loop;
         this.id = id;

@@ -43,9 +43,10 @@ import java.util.concurrent.CancellationException;
  */
 public final class TaskGroup implements AutoCloseable {
     /* How it works: each child gets a listener that runs when it finishes, on its loop's
-     * thread; the listener records a failure and cancels the siblings. `running` counts children
-     * spawned and not finished; close() parks the owner until it reaches zero. The state below
-     * is guarded by `this` because spawn and cancel may come from any thread. */
+     * thread; the listener records a failure and cancels the siblings and, inside run(), the
+     * body's cancel scope on the owner. `running` holds the children spawned and not finished;
+     * close() parks the owner until it is empty. The state below is guarded by `this` because
+     * spawn and cancel may come from any thread. */
 
     private final Task<?> owner;
     private final Set<Task<?>> running = new LinkedHashSet<>();   // guarded by this

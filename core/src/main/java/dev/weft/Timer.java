@@ -10,9 +10,9 @@ import java.util.Objects;
  */
 public final class Timer {
     /* How it works: timers live in the loop's TimerHeap, which only the loop thread touches; the
-     * heap index lets a cancel on the loop thread remove the timer at once (timeouts that end
-     * early are the common case). A cancel from another thread only marks the timer; the heap
-     * drops it when it reaches the top. */
+     * heap index lets a cancel remove the timer at once (timeouts that end early are the common
+     * case). A cancel from another thread marks the timer, so it can no longer fire, and posts
+     * the removal to the loop. */
 
     private final Loop loop;
     private final long deadline;
