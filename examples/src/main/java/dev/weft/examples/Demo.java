@@ -26,6 +26,9 @@ public final class Demo {
                 AsyncioWait::run);
         section(out, "asyncio: tasks with return values", "expect: result 123 twice after ~1 s",
                 AsyncioResults::run);
+        section(out, "beyond the seed: a task group, a timeout, a failing child",
+                "expect: slow gives up at 800 ms; a failure cancels its sibling",
+                TimeoutsAndGroups::run);
     }
 
     private static void section(PrintStream out, String title, String expectation,

@@ -63,6 +63,21 @@ class SeedExamplesTest {
         assertOneLoopThread(transcript);
     }
 
+    @Test
+    void aTimeoutBoundsTheSlowDownloadAndAFailingChildCancelsItsSibling() {
+        var transcript = new Transcript(null);
+        assertThat(TimeoutsAndGroups.run(transcript))
+                .containsExactly("fast", "medium", "slow (timed out)");
+        assertThat(transcript.texts()).containsExactly(
+                "fast: started", "medium: started", "slow: started",
+                "fast: done", "medium: done",
+                "slow: cancelled, cleaning up", "slow: gave up after 800 ms",
+                "pages: [fast, medium, slow (timed out)]",
+                "sibling: started", "sibling: cancelled, cleaning up",
+                "group failed: broken download");
+        assertOneLoopThread(transcript);
+    }
+
     private static List<String> concat(List<String> first, List<String> second) {
         var all = new java.util.ArrayList<>(first);
         all.addAll(second);
