@@ -559,7 +559,7 @@ public final class Loop implements Executor, AutoCloseable {
             }
             return;
         }
-        if (hook.carrierOf(current) == carrier) {
+        if (isMountedHere(current)) {
             runQueue.addLocal(work);
             return;
         }
@@ -571,6 +571,21 @@ public final class Loop implements Executor, AutoCloseable {
         if (state == State.CLOSED) {
             forwardInboundToFallback();   // the carrier may have exited before it saw the work
         }
+    }
+
+    /**
+     * Whether {@code thread} is a virtual thread mounted on this loop's carrier. A task of this
+     * loop always is while the loop is open, and its handler says so with plain field reads;
+     * other virtual threads are asked through the scheduler hook.
+     */
+    private boolean isMountedHere(Thread thread) {
+        if (!thread.isVirtual()) {
+            return false;
+        }
+        if (thread.getUncaughtExceptionHandler() instanceof Task.Step step) {
+            return step.task.loop == this && state != State.CLOSED;
+        }
+        return hook.carrierOf(thread) == carrier;
     }
 
     private void forwardInboundToFallback() {
