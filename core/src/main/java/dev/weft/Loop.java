@@ -217,7 +217,7 @@ public final class Loop implements Executor, AutoCloseable {
      */
     private long admitTask() {
         long id = ledger.admit();
-        if (state != State.OPEN && !hook.isRunningOn(carrier)) {
+        if (state != State.OPEN && !runsHere()) {
             ledger.reject();
             runQueue.addRemote(() -> { });   // let a closing carrier re-check its exit condition
             throw closedError();
@@ -299,7 +299,7 @@ public final class Loop implements Executor, AutoCloseable {
      */
     public <T> T run(Callable<T> main) {
         Objects.requireNonNull(main, "main");
-        if (hook.isRunningOn(carrier)) {
+        if (runsHere()) {
             throw new IllegalStateException("loop \"" + name + "\" cannot run inside its own "
                     + "thread: it would wait for itself; spawn the work and join the task instead");
         }
@@ -424,7 +424,7 @@ public final class Loop implements Executor, AutoCloseable {
      */
     @Override
     public void close() {
-        if (hook.isRunningOn(carrier)) {
+        if (runsHere()) {
             throw new IllegalStateException("loop \"" + name + "\" cannot be closed from its own "
                     + "thread: close() waits for every task; close it from outside the loop");
         }
@@ -573,6 +573,12 @@ public final class Loop implements Executor, AutoCloseable {
         }
     }
 
+    /** Whether the calling code runs on this loop's thread: the carrier or a task mounted on it. */
+    private boolean runsHere() {
+        Thread current = Thread.currentThread();
+        return current == carrier || isMountedHere(current);
+    }
+
     /**
      * Whether {@code thread} is a virtual thread mounted on this loop's carrier. A task of this
      * loop always is while the loop is open, and its handler says so with plain field reads;
@@ -631,7 +637,7 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Runs {@code work} now if on the loop's thread, else posts it to the loop. */
     void runOnLoop(Runnable work) {
-        if (hook.isRunningOn(carrier)) {
+        if (runsHere()) {
             work.run();
         } else {
             post(work);

@@ -70,12 +70,6 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     }
 
     @Override
-    public boolean isRunningOn(Thread carrier) {
-        Thread current = Thread.currentThread();
-        return current == carrier || carrierOf(current) == carrier;
-    }
-
-    @Override
     public Thread carrierOf(Thread thread) {
         // Constants, so that this compiles to a type check and a field load: it runs for every
         // continuation a loop schedules.
@@ -160,8 +154,9 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
         var seen = new boolean[3];
         Thread probe = hook.virtualThreadFactory(scheduler).newThread(() -> {
             seen[0] = Thread.currentThread().isVirtual();
-            seen[1] = hook.isRunningOn(carrier);
-            Thread.ofVirtual().start(() -> seen[2] = hook.isRunningOn(carrier));
+            seen[1] = hook.carrierOf(Thread.currentThread()) == carrier;
+            Thread.ofVirtual().start(
+                    () -> seen[2] = hook.carrierOf(Thread.currentThread()) == carrier);
         });
         probe.start();
         for (int i = 0; i < 100 && !queue.isEmpty(); i++) {

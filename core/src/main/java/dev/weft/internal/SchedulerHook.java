@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * The narrow seam between Weft and the JDK: makes virtual threads whose scheduler is a given
- * {@link Executor}, and tells whether the calling code runs on a given carrier thread.
+ * {@link Executor}, and tells which carrier thread a virtual thread is mounted on.
  *
  * <p>JDK 25 has no public API for either, so the only implementation reaches package-private JDK
  * members (see {@link ReflectiveSchedulerHook}). Everything else in Weft goes through this
@@ -30,12 +30,6 @@ public sealed interface SchedulerHook permits ReflectiveSchedulerHook {
      * handed to {@code scheduler.execute}.
      */
     ThreadFactory virtualThreadFactory(Executor scheduler);
-
-    /**
-     * Tells whether the calling code runs on {@code carrier}: it is the carrier itself, or a
-     * virtual thread currently mounted on it.
-     */
-    boolean isRunningOn(Thread carrier);
 
     /**
      * Returns the platform thread that {@code thread} is mounted on, or null if it is not a
