@@ -5,9 +5,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * The one way Weft waits: park until a condition holds, the caller is cancelled, or a timeout
- * passes. In a task the timeout is a timer of the task's loop (so it follows a virtual clock);
- * in a plain thread it is real time.
+ * How Weft waits: park until a condition holds, the caller is cancelled, or a timeout passes. In
+ * a task the timeout is a timer of the task's loop (so it follows a virtual clock); in a plain
+ * thread it is real time. ({@link Weft#sleep} runs the same loop inline, for smaller stacks.)
  */
 final class Waiting {
     private Waiting() {}

@@ -424,4 +424,35 @@ class TaskTest {
             slow.cancel();
         });
     }
+
+    @Test
+    void anInterruptedPlainThreadWaitingInGetGetsInterruptedException() throws Exception {
+        try (var loop = new Loop()) {
+            Task<Void> forever = loop.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+            var outcome = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    forever.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    outcome.set(e);
+                }
+            });
+            waiter.join();
+            assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+            forever.cancel();
+        }
+    }
+
+    @Test
+    void aFailingCommandGivenToTheLoopAsExecutorIsReportedAtClose() {
+        var problems = new Problems();
+        try (var loop = new Loop(problems.options())) {
+            loop.execute(() -> {
+                throw new IllegalStateException("command failed");
+            });
+        }
+        assertThat(problems.reported()).singleElement()
+                .satisfies(p -> assertThat(p.error()).hasMessage("command failed"));
+    }
 }

@@ -266,4 +266,17 @@ class WeftTest {
             assertThat(spinner.exception()).isInstanceOf(CancellationException.class);
         });
     }
+
+    @Test
+    void emptyTaskListsNeedNoWaiting() {
+        Weft.run(() -> {
+            assertThat(Weft.gather(List.<Task<String>>of())).isEmpty();
+            Weft.joinAll(List.of());
+            assertThat(Weft.joinAll(List.of(), Duration.ofSeconds(1))).isTrue();
+            WaitResult<String> result = Weft.waitTasks(List.of(), WaitMode.FIRST_COMPLETED);
+            assertThat(result.done()).isEmpty();
+            assertThat(result.pending()).isEmpty();
+            assertThat(Weft.asCompleted(List.<Task<String>>of())).isEmpty();
+        });
+    }
 }
