@@ -389,6 +389,21 @@ public final class Loop implements Executor, AutoCloseable {
         return schedule(new Timer(this, deadline, action));
     }
 
+    /**
+     * Task's own thread: puts the task to sleep until {@code nanos} from now on the loop's clock;
+     * {@link Task#fire} wakes it. The task is its own heap entry, so this allocates nothing.
+     */
+    void sleepFor(Task<?> task, long nanos) {
+        timers.add(task, Durations.deadline(clock.nanoTime(), nanos));
+        ledger.waitsOnLoop();
+    }
+
+    /** Task's own thread: the sleep ended, by its deadline or by a cancellation. */
+    void sleepEnded(Task<?> task) {
+        timers.remove(task);
+        ledger.resumes();
+    }
+
     /** A timer that unparks {@code thread}; for waits with a timeout. */
     Timer wakeAfter(Thread thread, long nanos) {
         long deadline = Durations.deadline(clock.nanoTime(), nanos);
@@ -398,7 +413,7 @@ public final class Loop implements Executor, AutoCloseable {
     private Timer schedule(Timer timer) {
         runOnLoop(() -> {
             if (state != State.CLOSED) {   // after close nothing fires; the heap is left alone
-                timers.add(timer);
+                timers.add(timer, timer.deadline());
             }
         });
         return timer;
@@ -508,35 +523,33 @@ public final class Loop implements Executor, AutoCloseable {
     }
 
     private void idle() {
-        Timer next = timers.peek();
-        if (next == null) {
+        if (timers.isEmpty()) {
             runQueue.awaitWork(-1);
             return;
         }
-        long wait = next.deadline() - clock.nanoTime();
+        long next = timers.peekDeadline();
+        long wait = next - clock.nanoTime();
         if (wait <= 0) {
             return;
         }
-        if (ledger.allWaitOnLoop() && runQueue.isEmpty() && clock.jumpTo(next.deadline())) {
+        if (ledger.allWaitOnLoop() && runQueue.isEmpty() && clock.jumpTo(next)) {
             return;
         }
         runQueue.awaitWork(wait);
     }
 
     private void fireDueTimers() {
-        Timer timer = timers.peek();
-        if (timer == null) {
+        if (timers.isEmpty()) {
             return;
         }
         long now = clock.nanoTime();
-        while (timer != null && timer.deadline() <= now) {
-            timers.poll();
+        while (!timers.isEmpty() && timers.peekDeadline() <= now) {
+            TimerEntry entry = timers.poll();
             try {
-                timer.fire();
+                entry.fire();
             } catch (RuntimeException | Error e) {
                 report("a timer callback on loop \"" + name + "\" failed", e);
             }
-            timer = timers.peek();
         }
     }
 

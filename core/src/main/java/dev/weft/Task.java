@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type
  */
-public final class Task<T> implements Future<T> {
+public final class Task<T> extends TimerEntry implements Future<T> {
     /* How it works: a spawned task is queued on its loop as its `step`; when the loop reaches
      * it, the loop creates the task's virtual thread and runs it at once (Loop.startOnCarrier),
      * so a task waiting its turn costs a small object, not a thread. The same `step` is the body
@@ -423,6 +423,15 @@ public final class Task<T> implements Future<T> {
         return status == Status.FAILED || status == Status.CANCELLED ? (Throwable) outcome : null;
     }
 
+    /** Loop thread: the task's sleep deadline has come; see {@link Loop#sleepFor}. */
+    @Override
+    void fire() {
+        Thread sleeper = thread;
+        if (sleeper != null) {
+            LockSupport.unpark(sleeper);
+        }
+    }
+
     /** Queues the task on its loop, which creates and runs its thread when it gets to it. */
     void start() {
         loop.submit(step);
@@ -473,6 +482,18 @@ public final class Task<T> implements Future<T> {
     /** Whether a cancellation applies to the calling task now: the task's or a scope's. */
     boolean cancellationPending() {
         return CancelScope.cancellationPending(scope, cancelRequested);
+    }
+
+    /**
+     * Own thread, after a park: an interrupt that Weft did not send (someone called
+     * {@code interrupt()} on the task's thread) becomes a cancel of the task, so that a wait ends
+     * instead of spinning on the interrupt; inside a shield the cancel waits for the shield.
+     */
+    void absorbInterrupt() {
+        if (Thread.currentThread().isInterrupted() && !cancellationPending()) {
+            Thread.interrupted();
+            cancel();   // delivered at once: interrupts again unless a shield holds it back
+        }
     }
 
     /** Own thread: throws if a cancellation applies now. */

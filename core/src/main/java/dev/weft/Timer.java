@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p><b>Thread safety:</b> {@link #cancel()} may be called from any thread.
  */
-public final class Timer {
+public final class Timer extends TimerEntry {
     /* How it works: timers live in the loop's TimerHeap, which only the loop thread touches; the
      * heap index lets a cancel remove the timer at once (timeouts that end early are the common
      * case). A cancel from another thread marks the timer, so it can no longer fire, and posts
@@ -19,7 +19,6 @@ public final class Timer {
     private final Object action;          // a Runnable to run, or a Thread to unpark
     private volatile boolean cancelled;   // any thread
     private boolean fired;                // loop thread only
-    int heapIndex = -1;                   // loop thread only; -1 when not in the heap
 
     Timer(Loop loop, long deadline, Runnable action) {
         this(loop, deadline, (Object) Objects.requireNonNull(action, "action"));
@@ -39,11 +38,6 @@ public final class Timer {
     /** Returns the deadline, in the loop clock's {@link Clock#nanoTime()} scale. */
     public long deadline() {
         return deadline;
-    }
-
-    /** Returns the loop the timer belongs to. */
-    Loop loop() {
-        return loop;
     }
 
     /** Returns whether {@link #cancel()} was called before the timer fired. */
@@ -66,6 +60,7 @@ public final class Timer {
     }
 
     /** Runs the action on the loop thread, unless cancelled. */
+    @Override
     void fire() {
         if (!cancelled) {
             fired = true;

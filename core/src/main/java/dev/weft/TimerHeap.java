@@ -3,16 +3,16 @@ package dev.weft;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of timers ordered by deadline, then by the order they were added. Loop
- * thread only.
+ * A binary min-heap of timer entries (timers and sleeping tasks) ordered by deadline, then by the
+ * order they were added. Loop thread only.
  */
 final class TimerHeap {
     /* How it works: deadlines and sequence numbers sit in primitive arrays parallel to the
-     * timers, so sifting compares numbers in two contiguous arrays instead of following a
-     * pointer to each timer; with 100,000 sleeping tasks that is the difference between cache
+     * entries, so sifting compares numbers in two contiguous arrays instead of following a
+     * pointer to each entry; with 100,000 sleeping tasks that is the difference between cache
      * hits and a miss per comparison. */
 
-    private Timer[] timers = new Timer[64];
+    private TimerEntry[] entries = new TimerEntry[64];
     private long[] deadlines = new long[64];
     private long[] sequences = new long[64];
     private int size;
@@ -26,52 +26,57 @@ final class TimerHeap {
         return size == 0;
     }
 
-    /** Returns the earliest timer without removing it, or null when there is none. */
-    Timer peek() {
-        return size == 0 ? null : timers[0];
+    /** Returns the earliest entry without removing it, or null when there is none. */
+    TimerEntry peek() {
+        return size == 0 ? null : entries[0];
     }
 
-    void add(Timer timer) {
-        if (size == timers.length) {
+    /** Returns the deadline of the earliest entry; only when not {@link #isEmpty()}. */
+    long peekDeadline() {
+        return deadlines[0];
+    }
+
+    void add(TimerEntry entry, long deadline) {
+        if (size == entries.length) {
             int capacity = size * 2;
-            timers = Arrays.copyOf(timers, capacity);
+            entries = Arrays.copyOf(entries, capacity);
             deadlines = Arrays.copyOf(deadlines, capacity);
             sequences = Arrays.copyOf(sequences, capacity);
         }
         size++;
-        siftUp(size - 1, timer, timer.deadline(), nextSequence++);
+        siftUp(size - 1, entry, deadline, nextSequence++);
     }
 
-    /** Removes and returns the earliest timer, or null when there is none. */
-    Timer poll() {
+    /** Removes and returns the earliest entry, or null when there is none. */
+    TimerEntry poll() {
         if (size == 0) {
             return null;
         }
-        Timer first = timers[0];
+        TimerEntry first = entries[0];
         removeAt(0);
         return first;
     }
 
-    /** Removes the timer if it is in this heap; O(log n). */
-    void remove(Timer timer) {
-        int index = timer.heapIndex;
-        if (index >= 0 && index < size && timers[index] == timer) {
+    /** Removes the entry if it is in this heap; O(log n). */
+    void remove(TimerEntry entry) {
+        int index = entry.heapIndex;
+        if (index >= 0 && index < size && entries[index] == entry) {
             removeAt(index);
         }
     }
 
     private void removeAt(int index) {
-        timers[index].heapIndex = -1;
+        entries[index].heapIndex = -1;
         size--;
-        Timer last = timers[size];
+        TimerEntry last = entries[size];
         long lastDeadline = deadlines[size];
         long lastSequence = sequences[size];
-        timers[size] = null;
+        entries[size] = null;
         if (index == size) {
             return;
         }
         siftDown(index, last, lastDeadline, lastSequence);
-        if (timers[index] == last) {
+        if (entries[index] == last) {
             siftUp(index, last, lastDeadline, lastSequence);
         }
     }
@@ -81,19 +86,19 @@ final class TimerHeap {
                 || (deadline == deadlines[index] && sequence < sequences[index]);
     }
 
-    private void siftUp(int index, Timer timer, long deadline, long sequence) {
+    private void siftUp(int index, TimerEntry entry, long deadline, long sequence) {
         while (index > 0) {
             int parent = (index - 1) >>> 1;
             if (!before(deadline, sequence, parent)) {
                 break;
             }
-            place(index, timers[parent], deadlines[parent], sequences[parent]);
+            place(index, entries[parent], deadlines[parent], sequences[parent]);
             index = parent;
         }
-        place(index, timer, deadline, sequence);
+        place(index, entry, deadline, sequence);
     }
 
-    private void siftDown(int index, Timer timer, long deadline, long sequence) {
+    private void siftDown(int index, TimerEntry entry, long deadline, long sequence) {
         int half = size >>> 1;
         while (index < half) {
             int child = 2 * index + 1;
@@ -104,10 +109,10 @@ final class TimerHeap {
             if (!before(deadlines[child], sequences[child], deadline, sequence)) {
                 break;
             }
-            place(index, timers[child], deadlines[child], sequences[child]);
+            place(index, entries[child], deadlines[child], sequences[child]);
             index = child;
         }
-        place(index, timer, deadline, sequence);
+        place(index, entry, deadline, sequence);
     }
 
     private static boolean before(long deadline, long sequence, long otherDeadline,
@@ -115,10 +120,10 @@ final class TimerHeap {
         return deadline < otherDeadline || (deadline == otherDeadline && sequence < otherSequence);
     }
 
-    private void place(int index, Timer timer, long deadline, long sequence) {
-        timers[index] = timer;
+    private void place(int index, TimerEntry entry, long deadline, long sequence) {
+        entries[index] = entry;
         deadlines[index] = deadline;
         sequences[index] = sequence;
-        timer.heapIndex = index;
+        entry.heapIndex = index;
     }
 }

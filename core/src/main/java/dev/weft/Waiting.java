@@ -50,6 +50,7 @@ final class Waiting {
         try {
             while (true) {
                 LockSupport.park(blocker);
+                caller.absorbInterrupt();
                 caller.throwIfCancelled();
                 if (ready.getAsBoolean()) {
                     return true;

@@ -110,20 +110,19 @@ public final class Weft {
             yieldNow();
             return;
         }
-        // Parks right here rather than through Waiting.await, and keeps only the timer alive
-        // across the park: sleeping tasks are the most numerous, and the frames above the park,
-        // with what they hold, are kept in each sleeping task's stack.
+        // Parks right here rather than through Waiting.await, with the task as its own timer:
+        // sleeping tasks are the most numerous, and every frame above the park, with what it
+        // holds, is kept in each sleeping task's stack.
         task.throwIfCancelled();
-        Timer timer = task.loop.wakeAfter(task.thread, nanos);
-        timer.loop().taskWaitsOnLoop();
+        task.loop.sleepFor(task, nanos);
         try {
             do {
                 LockSupport.park();
-                Task.current().throwIfCancelled();
-            } while (!timer.hasFired());
+                task.absorbInterrupt();
+                task.throwIfCancelled();
+            } while (task.isScheduled());
         } finally {
-            timer.loop().taskResumes();
-            timer.cancel();
+            task.loop.sleepEnded(task);
         }
     }
 

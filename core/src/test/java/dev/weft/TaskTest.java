@@ -455,4 +455,40 @@ class TaskTest {
         assertThat(problems.reported()).singleElement()
                 .satisfies(p -> assertThat(p.error()).hasMessage("command failed"));
     }
+
+    @Test
+    void aPlainInterruptOfATaskThreadCancelsTheTask() {
+        Weft.run(() -> {
+            Task<Void> sleeper = Weft.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+            Task<Void> waiter = Weft.spawn(() -> sleeper.join());
+            Weft.yieldNow();
+            sleeper.thread.interrupt();   // not Weft's cancel: someone else's interrupt
+            waiter.thread.interrupt();
+            Weft.joinAll(List.of(sleeper, waiter));
+            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+        });
+    }
+
+    @Test
+    void aPlainInterruptInsideAShieldWaitsForTheShield() {
+        var events = new ArrayList<String>();
+        dev.weft.test.VirtualClock.run(() -> {
+            Task<Void> task = Weft.spawn(() -> {
+                Weft.shield(() -> {
+                    Weft.sleep(Duration.ofSeconds(1));
+                    events.add("shielded sleep completed");
+                    return null;
+                });
+                Weft.sleep(Duration.ofSeconds(1));
+                events.add("unreachable");
+            });
+            Weft.yieldNow();
+            task.thread.interrupt();
+            task.join();
+            assertThat(task.status()).isEqualTo(Task.Status.CANCELLED);
+            return null;
+        });
+        assertThat(events).containsExactly("shielded sleep completed");
+    }
 }

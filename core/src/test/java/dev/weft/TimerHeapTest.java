@@ -24,12 +24,12 @@ class TimerHeapTest {
         for (int i = 0; i < 5_000; i++) {
             Timer t = timer(random.nextInt(100));
             all.add(t);
-            heap.add(t);
+            heap.add(t, t.deadline());
         }
         all.sort(FIRING_ORDER);
         var out = new ArrayList<Timer>();
         while (!heap.isEmpty()) {
-            out.add(heap.poll());
+            out.add((Timer) heap.poll());
         }
         assertThat(out).containsExactlyElementsOf(all);
     }
@@ -41,7 +41,7 @@ class TimerHeapTest {
         var kept = new ArrayList<Timer>();
         for (int i = 0; i < 2_000; i++) {
             Timer t = timer(random.nextInt(1_000));
-            heap.add(t);
+            heap.add(t, t.deadline());
             kept.add(t);
         }
         for (int i = 0; i < 1_000; i++) {
@@ -51,7 +51,7 @@ class TimerHeapTest {
         kept.sort(FIRING_ORDER);
         List<Timer> out = new ArrayList<>();
         while (!heap.isEmpty()) {
-            out.add(heap.poll());
+            out.add((Timer) heap.poll());
         }
         assertThat(out).containsExactlyElementsOf(kept);
         assertThat(heap.peek()).isNull();
