@@ -403,8 +403,10 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     // ---- internal: used by Loop, Weft, TaskGroup, CancelScope ----------------------------------
 
     /** Registers a listener called synchronously by whichever thread finishes the task. */
-    void whenFinished(Listener listener) {
-        addCompletion(new Completion(listener));
+    Completion whenFinished(Listener listener) {
+        var node = new Completion(listener);
+        addCompletion(node);
+        return node;
     }
 
     boolean isObserved() {
@@ -460,7 +462,15 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         addCompletion(node);
         Waiting.Source source = caller != null && caller.loop == loop
                 ? Waiting.Source.THIS_LOOP : Waiting.Source.ELSEWHERE;
-        return Waiting.await(caller, this::isDone, timeoutNanos, source, this);
+        boolean finished = false;
+        try {
+            finished = Waiting.await(caller, this::isDone, timeoutNanos, source, this);
+            return finished;
+        } finally {
+            if (!finished) {
+                node.abandon();
+            }
+        }
     }
 
     /** Runs on the loop thread: interrupts the task unless a shield protects it. */
@@ -578,6 +588,12 @@ public final class Task<T> extends TimerEntry implements Future<T> {
                 serve(node);
                 return;
             }
+            if (head != null && head.target == null) {
+                // An abandoned wait (timed out or cancelled) on top: drop it, so that a task
+                // polled with timeouts for hours does not collect one node per poll.
+                COMPLETIONS.compareAndSet(this, head, head.next);
+                continue;
+            }
             node.next = head;
             if (COMPLETIONS.compareAndSet(this, head, node)) {
                 return;
@@ -585,8 +601,18 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         }
     }
 
+    /** How many registrations wait for this task, abandoned ones included; for tests. */
+    int waitersForTest() {
+        int count = 0;
+        for (Completion node = completions; node != null && node != FINISHED; node = node.next) {
+            count++;
+        }
+        return count;
+    }
+
     private void serve(Completion node) {
         switch (node.target) {
+            case null -> { }   // abandoned: its waiter stopped waiting
             case Thread waiter -> LockSupport.unpark(waiter);
             case Listener listener -> {
                 try {
@@ -665,12 +691,18 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         void taskFinished(Task<?> task);
     }
 
-    private static final class Completion {
-        final Object target;   // a Thread to unpark, or a Listener
+    /** One registration on a finishing task; abandoning it makes finishing skip it. */
+    static final class Completion {
+        volatile Object target;   // a Thread to unpark, a Listener, or null once abandoned
         Completion next;
 
         Completion(Object target) {
             this.target = target;
+        }
+
+        /** Any thread: the waiter behind this registration stopped waiting. */
+        void abandon() {
+            target = null;
         }
     }
 

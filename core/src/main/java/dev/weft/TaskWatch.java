@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,7 @@ final class TaskWatch implements Task.Listener {
     private volatile Task<?> firstUnsuccessful;   // failed or cancelled
     private volatile Task<?> firstFailed;         // failed only
     private final Waiting.Source source;
+    private final List<Task.Completion> registrations;
 
     /** Starts following {@code tasks}; call from the thread that will wait. */
     TaskWatch(List<? extends Task<?>> tasks) {
@@ -27,8 +29,16 @@ final class TaskWatch implements Task.Listener {
             allLocal = allLocal && task.loop == caller.loop;
         }
         this.source = allLocal ? Waiting.Source.THIS_LOOP : Waiting.Source.ELSEWHERE;
+        this.registrations = new ArrayList<>(tasks.size());
         for (Task<?> task : tasks) {
-            task.whenFinished(this);
+            registrations.add(task.whenFinished(this));
+        }
+    }
+
+    /** The wait is over: tasks still running need not tell this watch when they finish. */
+    void abandon() {
+        for (Task.Completion registration : registrations) {
+            registration.abandon();
         }
     }
 

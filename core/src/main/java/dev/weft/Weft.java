@@ -160,7 +160,11 @@ public final class Weft {
         long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
         List<Task<?>> all = checked(caller, tasks);
         var watch = new TaskWatch(all);
-        return Waiting.await(caller, watch::allFinished, nanos, watch.source(), watch);
+        try {
+            return Waiting.await(caller, watch::allFinished, nanos, watch.source(), watch);
+        } finally {
+            watch.abandon();
+        }
     }
 
     /**
@@ -179,6 +183,8 @@ public final class Weft {
         } catch (CancellationException callerCancelled) {
             all.forEach(Task::cancel);
             throw callerCancelled;
+        } finally {
+            watch.abandon();
         }
         Task<?> failed = watch.firstUnsuccessful();
         if (failed != null) {
@@ -214,11 +220,15 @@ public final class Weft {
         long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
         List<Task<?>> all = checked(caller, tasks);
         var watch = new TaskWatch(all);
-        Waiting.await(caller, () -> switch (mode) {
-            case ALL_COMPLETED -> watch.allFinished();
-            case FIRST_COMPLETED -> watch.finishedCount() > 0 || tasks.isEmpty();
-            case FIRST_EXCEPTION -> watch.firstFailed() != null || watch.allFinished();
-        }, nanos, watch.source(), watch);
+        try {
+            Waiting.await(caller, () -> switch (mode) {
+                case ALL_COMPLETED -> watch.allFinished();
+                case FIRST_COMPLETED -> watch.finishedCount() > 0 || tasks.isEmpty();
+                case FIRST_EXCEPTION -> watch.firstFailed() != null || watch.allFinished();
+            }, nanos, watch.source(), watch);
+        } finally {
+            watch.abandon();
+        }
         var done = new LinkedHashSet<Task<T>>();
         var pending = new LinkedHashSet<Task<T>>();
         for (Task<T> task : tasks) {

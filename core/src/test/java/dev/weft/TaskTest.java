@@ -491,4 +491,18 @@ class TaskTest {
         });
         assertThat(events).containsExactly("shielded sleep completed");
     }
+
+    @Test
+    void pollingATaskWithTimeoutsDoesNotPileUpWaiters() {
+        Weft.run(() -> {
+            Task<Void> longRunning = Weft.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(longRunning.join(Duration.ZERO)).isFalse();
+                assertThat(Weft.waitTasks(List.of(longRunning), WaitMode.ALL_COMPLETED,
+                        Duration.ZERO).pending()).containsExactly(longRunning);
+            }
+            assertThat(longRunning.waitersForTest()).isLessThanOrEqualTo(2);
+            longRunning.cancel();
+        });
+    }
 }
