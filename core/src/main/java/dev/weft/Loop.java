@@ -90,7 +90,7 @@ public final class Loop implements Executor, AutoCloseable {
     private boolean capturingStart;                               // loop thread only
     private Runnable capturedStart;                               // loop thread only
     private final ThreadFactory taskThreads;
-    private final TaskLedger ledger = new TaskLedger();
+    private final TaskLedger ledger = new TaskLedger(this);
     private volatile State state = State.OPEN;                    // any thread
     private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
     private boolean cancelNewTasks;                               // loop thread only
@@ -271,15 +271,19 @@ public final class Loop implements Executor, AutoCloseable {
 
     /**
      * Runs {@code command} as a new task of this loop, so the loop can serve as an
-     * {@link Executor} (for example to {@code CompletableFuture}'s async methods). A failure of
-     * the command is reported to the {@link ExceptionHandler} when the loop closes.
+     * {@link Executor} (for example to {@code CompletableFuture}'s async methods). Nobody holds
+     * the task, so a failure of the command is reported to the {@link ExceptionHandler} as soon
+     * as it happens.
      *
      * @throws RejectedExecutionException if the loop is closed
      */
     @Override
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
-        spawn(null, Executors.callable(command));
+        Task<Object> task = new Task<>(this, admitTask(), null, Executors.callable(command),
+                Task.currentOrNull());
+        task.detach();
+        task.start();
     }
 
     // ---- running -------------------------------------------------------------------------------

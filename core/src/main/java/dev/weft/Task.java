@@ -106,6 +106,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     private volatile Completion completions;         // any thread; CAS; FINISHED once served
     private volatile boolean cancelRequested;        // any thread; CAS
     private volatile boolean observed;               // any thread
+    private boolean detached;                        // set before start; nobody holds the task
     CancelScope scope;                               // innermost scope; see "How it works"
     Task<?> previousAlive;                           // loop thread only
     Task<?> nextAlive;                               // loop thread only
@@ -411,6 +412,15 @@ public final class Task<T> extends TimerEntry implements Future<T> {
 
     boolean isObserved() {
         return observed;
+    }
+
+    /** Before start: nobody will hold this task, so its failure is reported when it happens. */
+    void detach() {
+        detached = true;
+    }
+
+    boolean isDetached() {
+        return detached;
     }
 
     void markObserved() {

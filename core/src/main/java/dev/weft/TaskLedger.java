@@ -22,6 +22,7 @@ final class TaskLedger {
      * form an intrusive doubly-linked list through Task.previousAlive/nextAlive, so starting and
      * finishing a task allocates nothing. */
 
+    private final Loop loop;
     private final AtomicLong spawned = new AtomicLong();      // any thread; also task ids
     private final AtomicLong rejected = new AtomicLong();     // any thread
     private final AtomicLong finished = new AtomicLong();     // written by the loop thread
@@ -31,6 +32,10 @@ final class TaskLedger {
     private Task<?> aliveHead;                                    // loop thread only
     private int aliveStarted;                                     // loop thread only
     private int waitingOnLoop;                                    // loop thread only
+
+    TaskLedger(Loop loop) {
+        this.loop = loop;
+    }
 
     /** Any thread: counts a task in and returns its id. */
     long admit() {
@@ -82,7 +87,12 @@ final class TaskLedger {
         aliveStarted--;
         openGroups.remove(task);   // groups its code never closed
         if (task.status() == Task.Status.FAILED && !task.isObserved()) {
-            unobservedFailures.add(task);
+            if (task.isDetached()) {
+                loop.report(task + " failed; it was run through Loop.execute, so nobody else "
+                        + "can see its failure", task.failure());
+            } else {
+                unobservedFailures.add(task);
+            }
         }
         finished.lazySet(finished.get() + 1);   // one writer: a plain increment, published
     }
