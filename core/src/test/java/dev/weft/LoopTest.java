@@ -410,4 +410,52 @@ class LoopTest {
             }
         }
     }
+
+    @Test
+    void timersAndDelayedTasksCanBeArrangedAndWithdrawnFromAnotherThread() throws Exception {
+        var ran = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        try (var loop = new Loop()) {
+            Timer withdrawn = loop.callLater(Duration.ofHours(1), () -> ran.add("withdrawn"));
+            var fired = new CountDownLatch(1);
+            loop.callLater(Duration.ZERO, () -> {
+                ran.add("fired on " + Thread.currentThread().getName());
+                fired.countDown();
+            });
+            Task<String> later = loop.spawnLater(Duration.ofMillis(1), () -> "later");
+            fired.await();
+            assertThat(withdrawn.cancel()).isTrue();
+            assertThat(later.result()).isEqualTo("later");
+            assertThat(ran).containsExactly("fired on " + loop.name());
+        }
+    }
+
+    @Test
+    void loopCurrentInsideATimerCallbackIsThatLoop() throws Exception {
+        try (var loop = new Loop()) {
+            var seen = new CompletableFuture<Loop>();
+            loop.callLater(Duration.ZERO, () -> seen.complete(Loop.current()));
+            assertThat(seen.get()).isSameAs(loop);
+        }
+    }
+
+    @Test
+    void weftRunTakesABodyWithoutAValue() {
+        var ran = new ArrayList<String>();
+        Weft.run(() -> {
+            Weft.sleep(Duration.ofMillis(1));
+            ran.add("ran");
+        });
+        assertThat(ran).containsExactly("ran");
+    }
+
+    @Test
+    void aCallbackRegisteredAfterTheLoopClosedStillRuns() throws Exception {
+        var loop = new Loop();
+        Task<Integer> task = loop.spawn(() -> 1);
+        task.join();
+        loop.close();
+        var ran = new CompletableFuture<String>();
+        task.onDone(t -> ran.complete("ran with " + t.resultNow()));
+        assertThat(ran.get()).isEqualTo("ran with 1");
+    }
 }

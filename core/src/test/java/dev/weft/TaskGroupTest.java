@@ -380,4 +380,20 @@ class TaskGroupTest {
             return null;
         });
     }
+
+    @Test
+    void anotherThreadCanSpawnIntoAGroupAndItsChildrenRunOnTheOwnersLoop() {
+        var carriers = new CopyOnWriteArrayList<String>();
+        try (var loop = new Loop(LoopOptions.defaults().withName("owner-loop"))) {
+            loop.run(() -> {
+                try (var group = TaskGroup.open()) {
+                    Thread outsider = Thread.ofPlatform().start(() -> group.spawn(
+                            () -> carriers.add(LoopTest.carrierOf(Thread.currentThread()))));
+                    outsider.join();
+                }
+                return null;
+            });
+        }
+        assertThat(carriers).containsExactly("owner-loop");
+    }
 }

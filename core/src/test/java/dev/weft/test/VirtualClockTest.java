@@ -96,4 +96,19 @@ class VirtualClockTest {
         });
         assertThat(clock.elapsed()).isEqualTo(Duration.ofHours(1));
     }
+
+    @Test
+    void theClockWaitsForATaskOfAnotherLoop() {
+        var clock = new VirtualClock();
+        try (var other = new dev.weft.Loop()) {
+            VirtualClock.run(clock, () -> {
+                Task<String> remote = other.spawn(() -> "remote");
+                Task<Void> sleeper = Weft.spawn(() -> Weft.sleep(Duration.ofHours(1)));
+                assertThat(remote.result()).isEqualTo("remote");   // a cross-loop wait
+                assertThat(clock.elapsed()).isEqualTo(Duration.ZERO);
+                sleeper.cancel();
+                return null;
+            });
+        }
+    }
 }
