@@ -235,14 +235,6 @@ public final class Loop implements Executor, AutoCloseable {
         return spawnChild(name, body, Task.currentOrNull());
     }
 
-    static Callable<Void> asCallable(Action body) {
-        Objects.requireNonNull(body, "body");
-        return () -> {
-            body.run();
-            return null;
-        };
-    }
-
     /**
      * Starts a task after {@code delay} on the loop's clock and returns it at once; until then
      * it is PENDING, and cancelling it means it never runs.

@@ -48,7 +48,11 @@ public final class Weft {
 
     /** Runs {@code main} on a new loop, as {@link #run(Callable)}, for a body with no value. */
     public static void run(Action main) {
-        run(Loop.asCallable(main));
+        Objects.requireNonNull(main, "main");
+        run(() -> {
+            main.run();
+            return null;
+        });
     }
 
     /** Spawns a task on the current loop; see {@link Loop#spawn(Callable)}. */
