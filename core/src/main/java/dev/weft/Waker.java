@@ -40,8 +40,9 @@ final class Waker {
         } else if (nanos > 0) {
             LockSupport.parkNanos(this, nanos);
         }
-        // Nothing in Weft interrupts a carrier; an interrupt from elsewhere would make every
-        // later park return at once and the idle loop spin, so it is dropped here.
+        // An idle carrier has no one to hand an interrupt to (the JDK clears a carrier's status
+        // when a task unmounts); a stray one would make every later park return at once and
+        // the idle loop spin, so it is dropped here.
         Thread.interrupted();
         sleeping = false;
     }
