@@ -35,8 +35,12 @@ import java.util.function.Consumer;
  * <p><b>Cancellation:</b> {@link #cancel()} interrupts the task's thread: Weft's waits then throw
  * {@link CancellationException}, and JDK calls fail as they do on interrupt (a socket read
  * closes the socket, {@code Thread.sleep} throws {@link InterruptedException}); {@code finally}
- * blocks run. A task that ends by throwing after a cancel, or by throwing
- * {@link CancellationException} at any time, ends {@link Status#CANCELLED}.
+ * blocks run. A task ends {@link Status#CANCELLED} when, after a cancel, it ends with the
+ * exception the cancel caused ({@link CancellationException}, {@link InterruptedException}, a
+ * socket closed by the interrupt), or when it throws {@link CancellationException} at any time;
+ * a different failure during its cleanup ends it {@link Status#FAILED}. A task that catches the
+ * cancellation and returns a value ends {@link Status#DONE}. An interrupt of the task's thread
+ * that did not come from Weft counts as a cancel at the task's next Weft wait.
  *
  * <p><b>Pitfalls:</b> a task's thread carries Weft's own uncaught-exception handler, which is how
  * {@link #current()} finds the task; code that replaces it on the current thread leaves that
