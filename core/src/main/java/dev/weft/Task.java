@@ -102,7 +102,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     final Step step = new Step(this);
     Thread thread;                                   // set by the loop thread at start; null
                                                      // before start and after finish
-    private final long id;
+    private final int id;   // for names; an int keeps the task at 72 bytes, and wraps after 2^32
     private final String name;                       // null: derived from id on demand
     private Object body;                             // a Callable or an Action; cleared once run
     private volatile Status status = Status.PENDING; // any thread; CAS
@@ -118,7 +118,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     /** Creates a task whose body is a {@link Callable}, or an {@link Action} for a Void task. */
     Task(Loop loop, long id, String name, Object body, Task<?> parent) {
         this.loop = loop;
-        this.id = id;
+        this.id = (int) id;
         this.name = name;
         this.body = body;
         this.parent = parent;
@@ -145,7 +145,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
 
     /** Returns the name given at spawn, or {@code task-<id>}. */
     public String name() {
-        return name != null ? name : "task-" + id;
+        return name != null ? name : "task-" + Integer.toUnsignedString(id);
     }
 
     /** Returns the loop that runs this task. */
