@@ -13,6 +13,17 @@ import org.junit.jupiter.api.Test;
 
 class TaskGroupTest {
 
+    /** A child body that sleeps until it is cancelled, then records {@code event}. */
+    private static Action sleepsUntilCancelled(List<String> events, String event) {
+        return () -> {
+            try {
+                Weft.sleep(Duration.ofHours(1));
+            } finally {
+                events.add(event);
+            }
+        };
+    }
+
     @Test
     void closeWaitsForEveryChild() {
         var events = new ArrayList<String>();
@@ -39,13 +50,7 @@ class TaskGroupTest {
         VirtualClock.run(() -> {
             assertThatThrownBy(() -> {
                 try (var group = TaskGroup.open()) {
-                    group.spawn("sibling", () -> {
-                        try {
-                            Weft.sleep(Duration.ofHours(1));
-                        } finally {
-                            events.add("sibling cancelled");
-                        }
-                    });
+                    group.spawn("sibling", sleepsUntilCancelled(events, "sibling cancelled"));
                     group.spawn("first", () -> {
                         Weft.sleep(Duration.ofSeconds(1));
                         throw new IllegalStateException("first failure");
@@ -93,13 +98,7 @@ class TaskGroupTest {
             Task<Void> parent = Weft.spawn("parent", () -> {
                 try (var group = TaskGroup.open()) {
                     for (String name : List.of("a", "b")) {
-                        group.spawn(name, () -> {
-                            try {
-                                Weft.sleep(Duration.ofHours(1));
-                            } finally {
-                                events.add(name + " cleaned up");
-                            }
-                        });
+                        group.spawn(name, sleepsUntilCancelled(events, name + " cleaned up"));
                     }
                 }
                 events.add("unreachable");
@@ -120,13 +119,7 @@ class TaskGroupTest {
         VirtualClock.run(() -> {
             Task<Void> parent = Weft.spawn(() -> {
                 try (var group = TaskGroup.open()) {
-                    group.spawn(() -> {
-                        try {
-                            Weft.sleep(Duration.ofHours(1));
-                        } finally {
-                            events.add("child cleaned up");
-                        }
-                    });
+                    group.spawn(sleepsUntilCancelled(events, "child cleaned up"));
                     Weft.sleep(Duration.ofHours(1));   // the body itself waits
                 }
             });
@@ -148,13 +141,7 @@ class TaskGroupTest {
                 try (var outer = TaskGroup.open()) {
                     outer.spawn("inner-owner", () -> {
                         try (var inner = TaskGroup.open()) {
-                            inner.spawn(() -> {
-                                try {
-                                    Weft.sleep(Duration.ofHours(1));
-                                } finally {
-                                    events.add("grandchild cleaned up");
-                                }
-                            });
+                            inner.spawn(sleepsUntilCancelled(events, "grandchild cleaned up"));
                         }
                     });
                     outer.spawn(() -> {
@@ -297,13 +284,7 @@ class TaskGroupTest {
         var events = new CopyOnWriteArrayList<String>();
         VirtualClock.run(() -> {
             assertThatThrownBy(() -> TaskGroup.run(group -> {
-                group.spawn(() -> {
-                    try {
-                        Weft.sleep(Duration.ofHours(1));
-                    } finally {
-                        events.add("child cancelled");
-                    }
-                });
+                group.spawn(sleepsUntilCancelled(events, "child cancelled"));
                 Weft.yieldNow();
                 throw new java.io.IOException("body failed");
             })).isInstanceOf(java.io.IOException.class).hasMessage("body failed");
@@ -338,13 +319,7 @@ class TaskGroupTest {
         var events = new CopyOnWriteArrayList<String>();
         VirtualClock.run(() -> {
             Task<Object> owner = Weft.spawn(() -> TaskGroup.run(group -> {
-                group.spawn(() -> {
-                    try {
-                        Weft.sleep(Duration.ofHours(1));
-                    } finally {
-                        events.add("child cancelled");
-                    }
-                });
+                group.spawn(sleepsUntilCancelled(events, "child cancelled"));
                 try {
                     Weft.sleep(Duration.ofHours(1));
                     return null;
