@@ -199,17 +199,10 @@ public final class TaskGroup implements AutoCloseable {
             throw ownerCancelled;
         }
         finishClose();
-        Throwable first;
-        synchronized (this) {
-            if (failures.isEmpty()) {
-                return;
-            }
-            first = failures.getFirst();
-            for (Throwable other : failures.subList(1, failures.size())) {
-                first.addSuppressed(other);
-            }
+        List<Throwable> childFailures = failures();
+        if (!childFailures.isEmpty()) {
+            throw firstWithOthersSuppressed(childFailures);
         }
-        throw Failures.unchecked(first);
     }
 
     /** Owner: the body has ended; a child failure no longer concerns it. */
@@ -232,20 +225,26 @@ public final class TaskGroup implements AutoCloseable {
             return null;
         });
         finishClose();
-        List<Throwable> childFailures;
-        synchronized (this) {
-            childFailures = List.copyOf(failures);
-        }
+        List<Throwable> childFailures = failures();
         if (cancelledByChild && !childFailures.isEmpty() && Cancellation.isSignal(bodyFailure)) {
-            Throwable first = childFailures.getFirst();
-            for (Throwable other : childFailures.subList(1, childFailures.size())) {
-                first.addSuppressed(other);
-            }
-            throw Failures.unchecked(first);
+            throw firstWithOthersSuppressed(childFailures);
         }
         for (Throwable childFailure : childFailures) {
             bodyFailure.addSuppressed(childFailure);
         }
+    }
+
+    private synchronized List<Throwable> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** The first child failure, carrying the later ones as suppressed, ready to throw. */
+    private static RuntimeException firstWithOthersSuppressed(List<Throwable> childFailures) {
+        Throwable first = childFailures.getFirst();
+        for (Throwable other : childFailures.subList(1, childFailures.size())) {
+            first.addSuppressed(other);
+        }
+        return Failures.unchecked(first);
     }
 
     private void awaitChildren() {
