@@ -197,16 +197,18 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Spawns with an explicit parent task (a task group's owner), for dumps and reports. */
     <T> Task<T> spawnChild(String name, Callable<T> body, Task<?> parent) {
-        Objects.requireNonNull(body, "body");
-        Task<T> task = new Task<>(this, admitTask(), name, body, parent);
-        task.start();
-        return task;
+        return startTask(name, body, parent);
     }
 
     /** Same as {@link #spawnChild(String, Callable, Task)} for a body with no value. */
     Task<Void> spawnChild(String name, Action body, Task<?> parent) {
+        return startTask(name, body, parent);
+    }
+
+    /** Admits and queues a task whose body is a {@link Callable} or an {@link Action}. */
+    private <T> Task<T> startTask(String name, Object body, Task<?> parent) {
         Objects.requireNonNull(body, "body");
-        Task<Void> task = new Task<>(this, admitTask(), name, body, parent);
+        Task<T> task = new Task<>(this, admitTask(), name, body, parent);
         task.start();
         return task;
     }
@@ -611,11 +613,6 @@ public final class Loop implements Executor, AutoCloseable {
     }
 
     // ---- used by Task, Waiting, CancelScope ----------------------------------------------------
-
-    /** Queues a task's first step; see {@link Task}. */
-    void submit(Runnable step) {
-        schedule(step);
-    }
 
     /**
      * Loop thread: gives a task its virtual thread and runs it right away, in the place the task

@@ -233,14 +233,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
      */
     @Override
     public T get() throws InterruptedException, ExecutionException {
-        try {
-            join();
-        } catch (CancellationException e) {
-            if (Task.currentOrNull() == null && Thread.interrupted()) {
-                throw new InterruptedException("interrupted while waiting for " + this);
-            }
-            throw e;
-        }
+        awaitForGet(-1);
         return reportForGet();
     }
 
@@ -255,24 +248,31 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     @Override
     public T get(long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
-        boolean finished;
+        if (!awaitForGet(Math.max(0, unit.toNanos(timeout)))) {
+            throw new TimeoutException(this + " did not finish within " + timeout + " " + unit);
+        }
+        return reportForGet();
+    }
+
+    /**
+     * Waits as {@link #awaitFinished} does, but a plain thread interrupted meanwhile gets the
+     * {@link InterruptedException} that {@link Future#get()} promises.
+     */
+    private boolean awaitForGet(long timeoutNanos) throws InterruptedException {
         try {
-            finished = awaitFinished(Math.max(0, unit.toNanos(timeout)));
+            return awaitFinished(timeoutNanos);
         } catch (CancellationException e) {
             if (Task.currentOrNull() == null && Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for " + this);
             }
             throw e;
         }
-        if (!finished) {
-            throw new TimeoutException(this + " did not finish within " + timeout + " " + unit);
-        }
-        return reportForGet();
     }
 
     private T reportForGet() throws ExecutionException {
-        observed = true;
-        loop.failureObserved(this);
+        if (status != Status.DONE) {
+            markObserved();
+        }
         return switch (status) {
             case DONE -> value();
             case FAILED -> throw new ExecutionException("task \"" + name() + "\" failed",
@@ -318,8 +318,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         if (!current.isFinished()) {
             throw new IllegalStateException(this + " has not finished; join() it first");
         }
-        observed = true;
-        loop.failureObserved(this);
+        markObserved();
         return current == Status.DONE ? null : (Throwable) outcome;
     }
 
@@ -390,8 +389,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
             switch (status) {
                 case DONE -> future.complete(value());
                 case FAILED -> {
-                    observed = true;
-                    loop.failureObserved(this);
+                    markObserved();
                     future.completeExceptionally((Throwable) outcome);
                 }
                 default -> future.cancel(false);
@@ -450,7 +448,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
 
     /** Queues the task on its loop, which creates and runs its thread when it gets to it. */
     void start() {
-        loop.submit(step);
+        loop.post(step);
     }
 
     /** The name the task's thread gets, or null to leave it unnamed. */
