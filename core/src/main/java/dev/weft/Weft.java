@@ -162,13 +162,8 @@ public final class Weft {
     public static boolean joinAll(List<? extends Task<?>> tasks, Duration timeout) {
         Task<?> caller = requireTask("Weft.joinAll");
         long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
-        List<Task<?>> all = checked(caller, tasks);
-        var watch = new TaskWatch(all);
-        try {
-            return Waiting.await(caller, watch::allFinished, nanos, watch.source(), watch);
-        } finally {
-            watch.abandon();
-        }
+        var watch = new TaskWatch(checked(caller, tasks));
+        return watch(caller, watch, watch::allFinished, nanos);
     }
 
     /**
@@ -182,13 +177,11 @@ public final class Weft {
         List<Task<?>> all = checked(caller, tasks);
         var watch = new TaskWatch(all);
         try {
-            Waiting.await(caller, () -> watch.allFinished() || watch.firstUnsuccessful() != null,
-                    -1, watch.source(), watch);
+            watch(caller, watch, () -> watch.allFinished() || watch.firstUnsuccessful() != null,
+                    -1);
         } catch (CancellationException callerCancelled) {
             all.forEach(Task::cancel);
             throw callerCancelled;
-        } finally {
-            watch.abandon();
         }
         Task<?> failed = watch.firstUnsuccessful();
         if (failed != null) {
@@ -222,17 +215,12 @@ public final class Weft {
         Task<?> caller = requireTask("Weft.waitTasks");
         Objects.requireNonNull(mode, "mode");
         long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
-        List<Task<?>> all = checked(caller, tasks);
-        var watch = new TaskWatch(all);
-        try {
-            Waiting.await(caller, () -> switch (mode) {
-                case ALL_COMPLETED -> watch.allFinished();
-                case FIRST_COMPLETED -> watch.finishedCount() > 0 || tasks.isEmpty();
-                case FIRST_EXCEPTION -> watch.firstFailed() != null || watch.allFinished();
-            }, nanos, watch.source(), watch);
-        } finally {
-            watch.abandon();
-        }
+        var watch = new TaskWatch(checked(caller, tasks));
+        watch(caller, watch, () -> switch (mode) {
+            case ALL_COMPLETED -> watch.allFinished();
+            case FIRST_COMPLETED -> watch.finishedCount() > 0 || tasks.isEmpty();
+            case FIRST_EXCEPTION -> watch.firstFailed() != null || watch.allFinished();
+        }, nanos);
         var done = new LinkedHashSet<Task<T>>();
         var pending = new LinkedHashSet<Task<T>>();
         for (Task<T> task : tasks) {
@@ -349,6 +337,19 @@ public final class Weft {
 
     private static Loop loop(String method) {
         return requireTask(method).loop;
+    }
+
+    /**
+     * Waits until {@code ready} holds for the watched tasks or the timeout (negative: none)
+     * passes, then withdraws the watch from tasks still running.
+     */
+    private static boolean watch(Task<?> caller, TaskWatch watch,
+            java.util.function.BooleanSupplier ready, long timeoutNanos) {
+        try {
+            return Waiting.await(caller, ready, timeoutNanos, watch.source(), watch);
+        } finally {
+            watch.abandon();
+        }
     }
 
     private static List<Task<?>> checked(Task<?> caller, List<? extends Task<?>> tasks) {
