@@ -105,6 +105,16 @@ final class CancelScope {
         return false;
     }
 
+    /** Whether a timeout that has not fired yet is on the chain: the code's waits are bounded. */
+    static boolean hasDeadline(CancelScope innermost) {
+        for (CancelScope s = innermost; s != null; s = s.outer) {
+            if (s.kind == Kind.TIMEOUT && s.active && !s.cancelled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any shield is on the chain, so a cancel of the whole task must wait. */
     static boolean isShielded(CancelScope innermost) {
         return isShieldedBelow(innermost, null);

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An event loop: one carrier thread that runs the loop's tasks, one at a time, switching only
@@ -522,6 +523,10 @@ public final class Loop implements Executor, AutoCloseable {
 
     private void idle() {
         if (timers.isEmpty()) {
+            if (state == State.OPEN && ledger.allWaitOnLoop() && ledger.anyStarted()
+                    && runQueue.isEmpty() && failStalledTasks()) {
+                return;
+            }
             runQueue.awaitWork(-1);
             return;
         }
@@ -534,6 +539,27 @@ public final class Loop implements Executor, AutoCloseable {
             return;
         }
         runQueue.awaitWork(wait);
+    }
+
+    /**
+     * Every started task waits on something only this loop could end and no timer is pending:
+     * nothing will ever wake them. Fails each wait with a {@link DeadlockException} carrying the
+     * report, and returns whether any task was woken.
+     */
+    private boolean failStalledTasks() {
+        List<Task<?>> stalled = ledger.alive();
+        String report = WaitGraph.stallReport(this, stalled);
+        boolean woken = false;
+        for (Task<?> task : stalled) {
+            TaskWaitState waits = task.waitStateOrNull();
+            Thread thread = task.thread;
+            if (waits != null && thread != null) {
+                waits.failWait(new DeadlockException(report));
+                LockSupport.unpark(thread);
+                woken = true;
+            }
+        }
+        return woken;
     }
 
     private void fireDueTimers() {

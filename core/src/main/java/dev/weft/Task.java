@@ -84,6 +84,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     private static final VarHandle STATUS;
     private static final VarHandle COMPLETIONS;
     private static final VarHandle CANCEL_REQUESTED;
+    private static final VarHandle BODY;
     private static final Completion FINISHED = new Completion(null);
 
     static {
@@ -92,6 +93,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
             STATUS = lookup.findVarHandle(Task.class, "status", Status.class);
             COMPLETIONS = lookup.findVarHandle(Task.class, "completions", Completion.class);
             CANCEL_REQUESTED = lookup.findVarHandle(Task.class, "cancelRequested", boolean.class);
+            BODY = lookup.findVarHandle(Task.class, "body", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -104,7 +106,10 @@ public final class Task<T> extends TimerEntry implements Future<T> {
                                                      // before start and after finish
     private final int id;   // for names; an int keeps the task at 72 bytes, and wraps after 2^32
     private final String name;                       // null: derived from id on demand
-    private Object body;                             // a Callable or an Action; cleared once run
+    // Before the task runs: its Callable or Action. Once it runs: its TaskWaitState, created at
+    // its first wait, or null. One field for both keeps a task at 72 bytes. Written by the
+    // task's own thread (release), read by any thread (acquire) through BODY.
+    private Object body;
     private volatile Status status = Status.PENDING; // any thread; CAS
     private Object outcome;                          // value or Throwable; published by status
     private volatile Completion completions;         // any thread; CAS; FINISHED once served
@@ -548,6 +553,21 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         return work;
     }
 
+    /** Own thread, once running: what the task waits on and holds, created on first use. */
+    TaskWaitState waitState() {
+        if (body instanceof TaskWaitState state) {
+            return state;
+        }
+        var state = new TaskWaitState();
+        BODY.setRelease(this, state);
+        return state;
+    }
+
+    /** Any thread: the task's wait state, or null if it has none (yet). */
+    TaskWaitState waitStateOrNull() {
+        return BODY.getAcquire(this) instanceof TaskWaitState state ? state : null;
+    }
+
     /** In the task's thread: records the value the body returned. */
     @SuppressWarnings("unchecked")
     void succeeded(Object value) {
@@ -571,6 +591,10 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     }
 
     private void finish(Status finalStatus, Object result) {
+        TaskWaitState waits = waitStateOrNull();
+        if (waits != null && waits.holdsAny()) {
+            reportHeldLocks(waits);
+        }
         outcome = result;
         STATUS.setRelease(this, finalStatus);   // publishes outcome; the swap below fences
         loop.taskFinished(this);
@@ -590,6 +614,17 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         }
         for (int i = ordered.size() - 1; i >= 0; i--) {
             serve(ordered.get(i));
+        }
+    }
+
+    /** Own thread, ending: the locks it still holds stay held, as the Lock contract says. */
+    private void reportHeldLocks(TaskWaitState waits) {
+        for (TaskWaitState.Held held : waits.held()) {
+            loop.report("task \"" + name() + "\" ended while holding " + held.lock()
+                    + "; it stays held, and tasks waiting for it will get a DeadlockException"
+                    + (held.site() == null ? " (run with -Dweft.debug=true to record where "
+                    + "locks are acquired)" : "; it was acquired at the place below"),
+                    held.site());
         }
     }
 

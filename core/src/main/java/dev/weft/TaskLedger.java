@@ -145,6 +145,11 @@ final class TaskLedger {
         waitingOnLoop--;
     }
 
+    /** Loop thread: whether any task has started and not finished. */
+    boolean anyStarted() {
+        return aliveStarted > 0;
+    }
+
     /** Loop thread: whether every started task waits on something only this loop can end. */
     boolean allWaitOnLoop() {
         return waitingOnLoop == aliveStarted;

@@ -28,6 +28,9 @@ final class Waiting {
      * @param blocker shown in thread dumps as what the thread waits for
      * @return true if {@code ready} holds, false if the timeout passed first
      * @throws CancellationException if the caller is cancelled, before or during the wait
+     * @throws DeadlockException if the wait could never end: the caller joins a task that
+     *     waits, through a chain of locks and joins, for the caller; or every task of the loop
+     *     waits and nothing could wake any of them
      */
     static boolean await(Task<?> caller, BooleanSupplier ready, long timeoutNanos,
             Source source, Object blocker) {
@@ -41,6 +44,25 @@ final class Waiting {
         if (timeoutNanos == 0) {
             return false;
         }
+        TaskWaitState waits = caller.waitState();
+        waits.timedWait = timeoutNanos >= 0;
+        waits.blockedOn = blocker;   // published before the walk; see WaitGraph
+        try {
+            if (blocker instanceof Task<?> joined) {
+                DeadlockException deadlock = WaitGraph.check(caller, joined);
+                if (deadlock != null) {
+                    throw deadlock;
+                }
+            }
+            return park(caller, waits, ready, timeoutNanos, source, blocker);
+        } finally {
+            waits.blockedOn = null;
+            waits.timedWait = false;
+        }
+    }
+
+    private static boolean park(Task<?> caller, TaskWaitState waits, BooleanSupplier ready,
+            long timeoutNanos, Source source, Object blocker) {
         Loop loop = caller.loop;
         Timer timer = timeoutNanos > 0 ? loop.wakeAfter(caller.thread, timeoutNanos) : null;
         boolean counted = source == Source.THIS_LOOP;
@@ -51,6 +73,10 @@ final class Waiting {
             while (true) {
                 LockSupport.park(blocker);
                 caller.absorbInterrupt();
+                DeadlockException deadlock = waits.takeDeadlock();
+                if (deadlock != null) {
+                    throw deadlock;
+                }
                 caller.throwIfCancelled();
                 if (ready.getAsBoolean()) {
                     return true;

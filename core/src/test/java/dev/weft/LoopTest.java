@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.test.RecordingHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -247,7 +248,7 @@ class LoopTest {
 
     @Test
     void runCancelsTasksStillRunningWhenMainEndsAndReportsThem() {
-        var problems = new Problems();
+        var problems = new RecordingHandler();
         var events = new ArrayList<String>();
         try (var loop = new Loop(problems.options())) {
             loop.run(() -> {
@@ -271,7 +272,7 @@ class LoopTest {
 
     @Test
     void aFailureNobodyObservedIsReportedWhenTheLoopCloses() {
-        var problems = new Problems();
+        var problems = new RecordingHandler();
         try (var loop = new Loop(problems.options())) {
             loop.run(() -> {
                 Task<Void> failing = Weft.spawn("careless", () -> {
@@ -291,7 +292,7 @@ class LoopTest {
 
     @Test
     void anObservedFailureIsNotReported() {
-        var problems = new Problems();
+        var problems = new RecordingHandler();
         try (var loop = new Loop(problems.options())) {
             loop.run(() -> {
                 Task<Void> failing = Weft.spawn(() -> {
@@ -307,7 +308,7 @@ class LoopTest {
 
     @Test
     void aFailingTimerCallbackIsReportedAndTheLoopGoesOn() {
-        var problems = new Problems();
+        var problems = new RecordingHandler();
         try (var loop = new Loop(problems.options())) {
             int value = loop.run(() -> {
                 Loop.current().callLater(Duration.ZERO, () -> {

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.test.RecordingHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class TaskGroupTest {
 
     @Test
     void failuresCollectedByTheGroupAreNotReportedAgain() {
-        var problems = new Problems();
+        var problems = new RecordingHandler();
         try (var loop = new Loop(problems.options())) {
             loop.run(() -> {
                 try (var group = TaskGroup.open()) {

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.test.RecordingHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -181,7 +182,7 @@ class TaskTest {
 
     @Test
     void aFailingDoneCallbackIsReportedWithTheTaskName() {
-        var problems = new Problems();
+        var problems = new RecordingHandler();
         try (var loop = new Loop(problems.options())) {
             loop.run(() -> {
                 Task<Integer> task = Weft.spawn("reporter", () -> 1);
@@ -446,7 +447,7 @@ class TaskTest {
 
     @Test
     void aFailingCommandGivenToTheLoopAsExecutorIsReportedAtOnce() throws Exception {
-        var problems = new Problems();
+        var problems = new RecordingHandler();
         try (var loop = new Loop(problems.options())) {
             loop.execute(() -> {
                 throw new IllegalStateException("command failed");

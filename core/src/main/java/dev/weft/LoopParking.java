@@ -1,0 +1,246 @@
+package dev.weft;
+
+import dev.weft.internal.Parking;
+import dev.weft.internal.WaitTarget;
+import dev.weft.internal.Waiter;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How the primitives of {@code sync} and {@code queue} wait: in a task, on the loop's timers and
+ * cancel scopes, counted as a loop wait when the primitive belongs to the loop, and followed by
+ * deadlock detection; in a plain thread, on real time and interrupts.
+ */
+final class LoopParking implements Parking {
+    static final LoopParking INSTANCE = new LoopParking();
+
+    static {
+        Parking.install(INSTANCE);
+    }
+
+    private LoopParking() {}
+
+    @Override
+    public Object currentParty() {
+        Task<?> task = Task.currentOrNull();
+        return task != null ? task : Thread.currentThread();
+    }
+
+    @Override
+    public Object loopOf(Object party) {
+        return party instanceof Task<?> task ? task.loop : null;
+    }
+
+    @Override
+    public String describe(Object party) {
+        return party instanceof Task<?> task ? "task \"" + task.name() + "\"" : String.valueOf(party);
+    }
+
+    @Override
+    public long nanoTime(Object party) {
+        return party instanceof Task<?> task ? task.loop.nanoTime() : System.nanoTime();
+    }
+
+    @Override
+    public void checkpoint(Object party) {
+        if (party instanceof Task<?> task) {
+            task.throwIfCancelled();
+        } else if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(null);
+        }
+    }
+
+    @Override
+    public boolean await(Waiter waiter, long timeoutNanos) {
+        if (!(waiter.party() instanceof Task<?> task)) {
+            return awaitInThread(waiter, timeoutNanos);
+        }
+        TaskWaitState state = task.waitState();
+        state.timedWait = timeoutNanos >= 0;
+        state.blockedOn = waiter;   // published before the walk; see WaitGraph
+        try {
+            failIfDeadlocked(task, waiter);
+            return parkTask(task, state, waiter, timeoutNanos);
+        } finally {
+            state.blockedOn = null;
+            state.timedWait = false;
+        }
+    }
+
+    @Override
+    public void awaitUncancellable(Waiter waiter) {
+        // Interrupts are set aside while parking (a set interrupt would make park return at
+        // once, spinning) and restored once the wait is granted.
+        boolean interrupted = false;
+        try {
+            while (true) {
+                interrupted |= Thread.interrupted();
+                try {
+                    if (awaitOnce(waiter)) {
+                        return;
+                    }
+                } catch (java.util.concurrent.CancellationException cancelled) {
+                    throw new AssertionError("an uncancellable wait was cancelled", cancelled);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One uncancellable park; returns whether the wait was granted. */
+    private boolean awaitOnce(Waiter waiter) {
+        Object party = waiter.party();
+        Thread thread = Thread.currentThread();
+        if (party instanceof Task<?> task) {
+            TaskWaitState state = task.waitState();
+            state.blockedOn = waiter;
+            try {
+                failIfDeadlocked(task, waiter);
+                counted(task, waiter, () -> LockSupport.park(waiter.target()));
+                DeadlockException deadlock = state.takeDeadlock();
+                if (deadlock != null && waiter.abandon()) {
+                    throw deadlock;
+                }
+            } finally {
+                state.blockedOn = null;
+            }
+        } else {
+            WaitGraph.threadWaits(thread, waiter, false);
+            try {
+                failIfDeadlocked(thread, waiter);
+                LockSupport.park(waiter.target());
+            } finally {
+                WaitGraph.threadResumes(thread);
+            }
+        }
+        return waiter.isGranted();
+    }
+
+    private static void failIfDeadlocked(Object party, Waiter waiter) {
+        if (waiter.target().holder() != null) {
+            DeadlockException deadlock = WaitGraph.check(party, waiter);
+            if (deadlock != null && waiter.abandon()) {
+                throw deadlock;
+            }
+        }
+    }
+
+    /** Runs {@code park}, counted as a loop wait when the target belongs to the task's loop. */
+    private static void counted(Task<?> task, Waiter waiter, Runnable park) {
+        boolean counted = waiter.target().confinedTo(task.loop);
+        if (counted) {
+            task.loop.taskWaitsOnLoop();
+        }
+        try {
+            park.run();
+        } finally {
+            if (counted) {
+                task.loop.taskResumes();
+            }
+        }
+    }
+
+    private static boolean parkTask(Task<?> task, TaskWaitState state, Waiter waiter,
+            long timeoutNanos) {
+        if (timeoutNanos == 0) {
+            return !waiter.abandon();
+        }
+        Loop loop = task.loop;
+        Timer timer = timeoutNanos > 0 ? loop.wakeAfter(task.thread, timeoutNanos) : null;
+        boolean counted = waiter.target().confinedTo(loop);
+        if (counted) {
+            loop.taskWaitsOnLoop();
+        }
+        try {
+            while (!waiter.isGranted()) {
+                LockSupport.park(waiter.target());
+                if (waiter.isGranted()) {
+                    break;
+                }
+                task.absorbInterrupt();
+                DeadlockException deadlock = state.takeDeadlock();
+                if (deadlock != null) {
+                    if (waiter.abandon()) {
+                        throw deadlock;
+                    }
+                    break;
+                }
+                if (task.cancellationPending()) {
+                    if (waiter.abandon()) {
+                        throw task.cancellationMessage();
+                    }
+                    break;
+                }
+                if (timer != null && timer.hasFired()) {
+                    return !waiter.abandon();
+                }
+            }
+            return true;
+        } finally {
+            if (counted) {
+                loop.taskResumes();
+            }
+            if (timer != null) {
+                timer.cancel();
+            }
+        }
+    }
+
+    private static boolean awaitInThread(Waiter waiter, long timeoutNanos) {
+        Thread thread = Thread.currentThread();
+        WaitGraph.threadWaits(thread, waiter, timeoutNanos >= 0);
+        try {
+            failIfDeadlocked(thread, waiter);
+            long deadline = timeoutNanos > 0
+                    ? Durations.deadline(System.nanoTime(), timeoutNanos) : 0;
+            while (!waiter.isGranted()) {
+                if (thread.isInterrupted()) {
+                    if (waiter.abandon()) {
+                        throw interrupted(waiter);
+                    }
+                    break;
+                }
+                if (timeoutNanos < 0) {
+                    LockSupport.park(waiter.target());
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || timeoutNanos == 0) {
+                        return !waiter.abandon();
+                    }
+                    LockSupport.parkNanos(waiter.target(), left);
+                }
+            }
+            return true;
+        } finally {
+            WaitGraph.threadResumes(thread);
+        }
+    }
+
+    private static CancellationException interrupted(Waiter waiter) {
+        return new CancellationException("thread \"" + Thread.currentThread().getName()
+                + "\" was interrupted" + (waiter == null ? "" : " while waiting on "
+                + waiter.target()));
+    }
+
+    @Override
+    public void acquired(Object party, WaitTarget lock) {
+        if (party instanceof Task<?> task) {
+            task.waitState().acquired(lock);
+        }
+    }
+
+    @Override
+    public void released(Object party, WaitTarget lock) {
+        if (party instanceof Task<?> task) {
+            task.waitState().released(lock);
+        }
+    }
+
+    @Override
+    public IllegalStateException selfDeadlock(String message) {
+        return new DeadlockException(message);
+    }
+}

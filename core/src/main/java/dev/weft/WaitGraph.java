@@ -1,0 +1,197 @@
+package dev.weft;
+
+import dev.weft.internal.Parties;
+import dev.weft.internal.Waiter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The wait-for graph, followed on demand: who waits on what, and who alone could end that wait.
+ * A task that starts waiting for a lock or a task walks the chain from there; if the chain comes
+ * back to it, or ends at a lock whose owner has ended, the wait could never end and fails with a
+ * {@link DeadlockException} that shows the chain.
+ */
+final class WaitGraph {
+    /* How it works: nothing is kept but what each party waits on now (TaskWaitState.blockedOn for
+     * tasks; a map for plain threads, which are rare waiters). A waiter publishes its edge
+     * (a volatile write) before it walks, so of two parties closing a cycle at the same time at
+     * least the second sees the first's edge. Walks are bounded, and stop at a cycle that does
+     * not pass through the walker: its own members report it. */
+
+    private static final int MAX_CHAIN = 1000;
+    private static final ConcurrentHashMap<Thread, Object> THREADS_WAITING =
+            new ConcurrentHashMap<>();
+    private static final java.util.Set<Thread> TIMED_THREADS = ConcurrentHashMap.newKeySet();
+
+    private WaitGraph() {}
+
+    /** A plain thread starts waiting on {@code blocker}, for at most a while if {@code timed}. */
+    static void threadWaits(Thread thread, Object blocker, boolean timed) {
+        THREADS_WAITING.put(thread, blocker);
+        if (timed) {
+            TIMED_THREADS.add(thread);
+        }
+    }
+
+    /** That thread stopped waiting. */
+    static void threadResumes(Thread thread) {
+        THREADS_WAITING.remove(thread);
+        TIMED_THREADS.remove(thread);
+    }
+
+    /** Returns what {@code party} waits on now: a Waiter, a Task it joins, or null. */
+    static Object blockedOn(Object party) {
+        if (party instanceof Task<?> task) {
+            TaskWaitState state = task.waitStateOrNull();
+            return state == null ? null : state.blockedOn;
+        }
+        return party instanceof Thread thread ? THREADS_WAITING.get(thread) : null;
+    }
+
+    /** Returns the party that alone could end a wait on {@code blocker}, or null if anyone may. */
+    private static Object holderOf(Object blocker) {
+        if (blocker instanceof Waiter waiter) {
+            return waiter.target().holder();
+        }
+        if (blocker instanceof Task<?> task) {
+            return task.isDone() ? null : task;
+        }
+        return null;
+    }
+
+    /**
+     * Follows the chain from {@code party}, which has just published that it waits on
+     * {@code blocker}, and returns the exception to throw if the wait could never end, or null.
+     */
+    static DeadlockException check(Object party, Object blocker) {
+        if (waitIsBounded(party)) {
+            return null;
+        }
+        var chain = new ArrayList<Object>();   // party, blocker, party, blocker, ...
+        Object current = party;
+        Object waitingOn = blocker;
+        for (int step = 0; step < MAX_CHAIN && waitingOn != null; step++) {
+            Object holder = holderOf(waitingOn);
+            if (holder == null) {
+                return null;
+            }
+            chain.add(current);
+            chain.add(waitingOn);
+            if (holder == party) {
+                return new DeadlockException("deadlock: " + describeChain(chain, party)
+                        + stacksOf(chain, party));
+            }
+            if (hasEnded(holder)) {
+                return new DeadlockException("deadlock: " + describeChain(chain, holder)
+                        + ", which has ended without releasing it: nobody else may release it"
+                        + stacksOf(chain, party));
+            }
+            if (partyOnChain(chain, holder)) {
+                return null;   // a cycle that does not pass through party: its members report it
+            }
+            if (waitIsBounded(holder)) {
+                return null;   // its timeout will break the chain
+            }
+            current = holder;
+            waitingOn = blockedOn(holder);
+        }
+        return null;
+    }
+
+    private static boolean partyOnChain(List<Object> chain, Object party) {
+        for (int i = 0; i < chain.size(); i += 2) {
+            if (chain.get(i) == party) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the party's current wait will end by itself: a timed wait, a wait inside a
+     * {@link Weft#timeout}, or a wait of a task being cancelled. A chain through it is not a
+     * deadlock, just slow.
+     */
+    private static boolean waitIsBounded(Object party) {
+        if (party instanceof Task<?> task) {
+            TaskWaitState state = task.waitStateOrNull();
+            return state != null && state.timedWait || task.isCancelRequested()
+                    || CancelScope.hasDeadline(task.scope);
+        }
+        return party instanceof Thread thread && TIMED_THREADS.contains(thread);
+    }
+
+    private static boolean hasEnded(Object party) {
+        return party instanceof Task<?> task ? task.isDone()
+                : party instanceof Thread thread && !thread.isAlive();
+    }
+
+    /** "task "a" waits on X, held by task "b"; task "b" waits on Y, held by {@code last}". */
+    private static String describeChain(List<Object> chain, Object last) {
+        var text = new StringBuilder();
+        for (int i = 0; i < chain.size(); i += 2) {
+            Object holder = i + 2 < chain.size() ? chain.get(i + 2) : last;
+            if (i > 0) {
+                text.append("; ");
+            }
+            text.append(Parties.describe(chain.get(i))).append(' ')
+                    .append(describeWait(chain.get(i + 1)))
+                    .append(", held by ").append(Parties.describe(holder));
+        }
+        return text.toString();
+    }
+
+    /** How a report shows what a task waits on. */
+    static String describeWait(Object blocker) {
+        return switch (blocker) {
+            case null -> "waits on nothing Weft knows of";
+            case Waiter waiter -> "waits on " + waiter.target();
+            case Task<?> task -> "waits for " + task + " to finish";
+            default -> "waits on " + blocker;
+        };
+    }
+
+    /** The stacks of the parties on the chain other than the one that will throw. */
+    private static String stacksOf(List<Object> chain, Object thrower) {
+        var text = new StringBuilder();
+        for (int i = 0; i < chain.size(); i += 2) {
+            Object party = chain.get(i);
+            if (party != thrower) {
+                appendStack(text, party);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Appends "\n<party> is at:\n\tat frame..." when the party's thread is still there. */
+    static void appendStack(StringBuilder text, Object party) {
+        Thread thread = party instanceof Task<?> task ? task.thread
+                : party instanceof Thread t ? t : null;
+        if (thread == null) {
+            return;
+        }
+        text.append('\n').append(Parties.describe(party)).append(" is at:");
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            text.append("\n\tat ").append(frame);
+        }
+    }
+
+    /**
+     * Loop thread: the report for a loop whose started tasks all wait on things only the loop
+     * could end, with no timer pending.
+     */
+    static String stallReport(Loop loop, List<Task<?>> tasks) {
+        var text = new StringBuilder("deadlock on loop \"").append(loop.name())
+                .append("\": every task waits on something only this loop's tasks could end, ")
+                .append("and no timer is pending:");
+        for (Task<?> task : tasks) {
+            text.append("\n  ").append(Parties.describe(task)).append(' ')
+                    .append(describeWait(blockedOn(task)));
+        }
+        for (Task<?> task : tasks) {
+            appendStack(text, task);
+        }
+        return text.toString();
+    }
+}

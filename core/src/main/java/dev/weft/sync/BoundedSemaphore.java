@@ -1,0 +1,42 @@
+package dev.weft.sync;
+
+/**
+ * A {@link Semaphore} that refuses to hold more permits than it started with: Python's
+ * {@code BoundedSemaphore}. A release without a matching acquire is a bug, and this makes it an
+ * error instead of a silent extra permit.
+ *
+ * <p><b>Thread safety:</b> thread-safe, as {@link Semaphore}.
+ */
+public final class BoundedSemaphore extends Semaphore {
+    private final int bound;
+
+    /**
+     * Creates a semaphore with {@code permits} permits, which is also the most it may hold.
+     *
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
+    public BoundedSemaphore(int permits) {
+        super(permits);
+        this.bound = permits;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the release would take the free permits above the
+     *     initial count
+     */
+    @Override
+    public void release(int permits) {
+        super.release(permits);
+    }
+
+    @Override
+    void checkRelease(long free, int permits) {
+        if (free + permits > bound) {
+            throw new IllegalStateException("BoundedSemaphore released too many times: " + free
+                    + " of " + bound + " permits are free, and releasing " + permits
+                    + " more would exceed " + bound + "; release only what was acquired");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.weft.sync;
+
+import dev.weft.internal.Parking;
+import dev.weft.internal.WaitList;
+import dev.weft.internal.WaitPoint;
+import dev.weft.internal.Waiter;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A flag that tasks can wait for: Python's {@code threading.Event} and asyncio's {@code Event}.
+ * {@link #set()} wakes every waiting task, and later waits return at once until
+ * {@link #clear()}.
+ *
+ * {@snippet :
+ * var started = new Event();
+ * Weft.spawn(() -> { openConnections(); started.set(); serve(); });
+ * started.await();                       // parks until the server is ready
+ * }
+ *
+ * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share it.
+ */
+public final class Event {
+    private final WaitPoint point = new WaitPoint(this);
+    private final WaitList waiters = new WaitList();   // guarded by point
+    private volatile boolean set;                      // written under point
+
+    /** Creates an event that is not set. */
+    public Event() {}
+
+    /** Sets the flag and wakes every waiting task. Never blocks. */
+    public void set() {
+        Object me = Parking.get().currentParty();
+        synchronized (point) {
+            point.touch(me);
+            set = true;
+            waiters.grantAll(null);
+        }
+    }
+
+    /** Clears the flag, so that later waits wait for the next {@link #set()}. */
+    public void clear() {
+        Object me = Parking.get().currentParty();
+        synchronized (point) {
+            point.touch(me);
+            set = false;
+        }
+    }
+
+    /** Returns whether the flag is set. */
+    public boolean isSet() {
+        return set;
+    }
+
+    /**
+     * Waits until the flag is set; returns at once if it is. This is a
+     * {@linkplain dev.weft cancellation point}.
+     *
+     * @throws CancellationException if the caller is cancelled
+     */
+    public void await() {
+        awaitFor(-1);
+    }
+
+    /**
+     * Waits until the flag is set or {@code timeout} passes on the caller's loop clock: Python's
+     * {@code wait(timeout)}. This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @return whether the flag is set
+     * @throws IllegalArgumentException if the timeout is negative
+     * @throws CancellationException if the caller is cancelled
+     */
+    public boolean await(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        return awaitFor(saturatedNanos(timeout));
+    }
+
+    /** Returns how many tasks or threads wait for the flag. */
+    public int waiting() {
+        synchronized (point) {
+            return waiters.size();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + (set ? "set" : "not set") + ", " + waiting() + " waiting]";
+    }
+
+    private boolean awaitFor(long timeoutNanos) {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        parking.checkpoint(me);
+        Waiter waiter;
+        synchronized (point) {
+            point.touch(me);
+            if (set) {
+                return true;
+            }
+            if (timeoutNanos == 0) {
+                return false;
+            }
+            waiter = new Waiter(me, point, 1);
+            waiters.add(waiter);
+        }
+        return point.await(parking, waiters, waiter, timeoutNanos);
+    }
+
+    static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;   // centuries: as good as no timeout
+        }
+    }
+}

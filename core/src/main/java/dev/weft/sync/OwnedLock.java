@@ -1,0 +1,280 @@
+package dev.weft.sync;
+
+import dev.weft.internal.Interrupts;
+import dev.weft.internal.Parking;
+import dev.weft.internal.Parties;
+import dev.weft.internal.WaitList;
+import dev.weft.internal.WaitPoint;
+import dev.weft.internal.Waiter;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What {@link Lock} and {@link RLock} share: an owner (a task, or a thread that is not a task),
+ * a FIFO of waiters, and hand-off of ownership to the first waiter on release, so no one can
+ * barge in ahead of a task that waits. They differ only in what the owner acquiring again means.
+ */
+abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permits Lock, RLock {
+    /* How it works: `point` guards the state (synchronized on it) and holds the owner, which the
+     * deadlock detector reads without the guard. Release grants the first waiter that still
+     * waits and makes it the owner before it wakes; a waiter that gave up (cancelled, timed out)
+     * fails the grant and the lock passes to the next. `holds` counts re-acquisitions (RLock). */
+
+    private final String name;
+    final WaitPoint point = new WaitPoint(this);
+    private final WaitList waiters = new WaitList();   // guarded by point
+    private int holds;                                 // guarded by point
+
+    OwnedLock(String name) {
+        this.name = name;
+    }
+
+    /** What the owner acquiring again means: a deadlock report, or one more hold. */
+    abstract boolean reentrant();
+
+    // ---- java.util.concurrent.locks.Lock -------------------------------------------------------
+
+    /**
+     * Acquires the lock, waiting in arrival order behind the tasks already waiting. This is a
+     * {@linkplain dev.weft cancellation point}: a cancelled task gets
+     * {@link CancellationException} and does not hold the lock; so does an interrupted plain
+     * thread.
+     *
+     * @throws dev.weft.DeadlockException if the wait could never end: the lock is held, through a
+     *     chain of locks and joins, by a task waiting for the caller, or by a task that ended
+     *     holding it; for a {@link Lock}, also if the caller already holds it
+     */
+    @Override
+    public void lock() {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        parking.checkpoint(me);
+        acquire(parking, me, -1);
+    }
+
+    /**
+     * Acquires the lock as {@link #lock()} does; an interrupted plain thread gets
+     * {@link InterruptedException}, as the JDK's locks promise.
+     */
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        try {
+            parking.checkpoint(me);
+            acquire(parking, me, -1);
+        } catch (CancellationException e) {
+            throw Interrupts.forThread(me, e);
+        }
+    }
+
+    /**
+     * Acquires the lock if it is free and nobody waits for it; never waits, so it is not a
+     * cancellation point.
+     *
+     * @return whether the caller now holds the lock
+     */
+    @Override
+    public boolean tryLock() {
+        Parking parking = Parking.get();
+        return acquire(parking, parking.currentParty(), 0);
+    }
+
+    /**
+     * Acquires the lock if that happens within {@code time}, measured on the waiting task's loop
+     * clock (real time for a plain thread). This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @return whether the caller now holds the lock
+     * @throws InterruptedException if the waiting plain thread is interrupted
+     */
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        try {
+            parking.checkpoint(me);
+            return acquire(parking, me, Math.max(0, unit.toNanos(time)));
+        } catch (CancellationException e) {
+            throw Interrupts.forThread(me, e);
+        }
+    }
+
+    /**
+     * Releases the lock (one hold of an {@link RLock}); the first waiter still waiting becomes
+     * the owner. Never blocks.
+     *
+     * @throws IllegalMonitorStateException if the caller does not hold the lock
+     */
+    @Override
+    public void unlock() {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        synchronized (point) {
+            requireOwner(me, "release");
+            if (--holds > 0) {
+                return;
+            }
+            parking.released(me, point);
+            handOff();
+        }
+    }
+
+    /**
+     * Returns a new condition bound to this lock; see {@link Condition}.
+     */
+    @Override
+    public Condition newCondition() {
+        return new Condition(this);
+    }
+
+    // ---- state ---------------------------------------------------------------------------------
+
+    /** Returns whether some task or thread holds the lock. */
+    public boolean isLocked() {
+        return point.holder() != null;
+    }
+
+    /** Returns whether the calling task (or plain thread) holds the lock. */
+    public boolean isHeldByCaller() {
+        return point.holder() == Parking.get().currentParty();
+    }
+
+    /** Returns how many holds {@code party} has: zero unless it owns the lock. */
+    int holdsOf(Object party) {
+        synchronized (point) {
+            return point.holder() == party ? holds : 0;
+        }
+    }
+
+    /** Returns how many tasks or threads wait for the lock. */
+    public int waiting() {
+        synchronized (point) {
+            return waiters.size();
+        }
+    }
+
+    /** Returns the name given at creation, or null. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        String kind = getClass().getSimpleName() + (name == null ? "" : " \"" + name + "\"");
+        synchronized (point) {
+            Object owner = point.holder();
+            return kind + "[" + (owner == null ? "unlocked"
+                    : "held by " + Parties.describe(owner)
+                    + (holds > 1 ? " (" + holds + " holds)" : ""))
+                    + ", " + waiters.size() + " waiting]";
+        }
+    }
+
+    // ---- for Condition -------------------------------------------------------------------------
+
+    /** Releases every hold of the caller and returns how many there were. */
+    int releaseAll(Parking parking, Object me) {
+        synchronized (point) {
+            requireOwner(me, "wait on a condition of");
+            int released = holds;
+            holds = 0;
+            parking.released(me, point);
+            handOff();
+            return released;
+        }
+    }
+
+    /** Takes the lock back with {@code savedHolds} holds, whatever cancellation is pending. */
+    void reacquire(Parking parking, Object me, int savedHolds) {
+        Waiter waiter;
+        synchronized (point) {
+            if (point.holder() == null) {
+                take(parking, me, savedHolds);
+                return;
+            }
+            waiter = new Waiter(me, point, 1);
+            waiters.add(waiter);
+        }
+        try {
+            parking.awaitUncancellable(waiter);
+        } finally {
+            if (!waiter.isGranted()) {
+                synchronized (point) {
+                    waiters.remove(waiter);
+                }
+            }
+        }
+        synchronized (point) {
+            holds = savedHolds;
+        }
+        parking.acquired(me, point);
+    }
+
+    /** Throws unless {@code me} holds the lock. */
+    void requireOwner(Object me, String action) {
+        Object owner = point.holder();
+        if (owner != me) {
+            throw new IllegalMonitorStateException(Parties.describe(me) + " cannot " + action
+                    + " " + this + (owner == null ? ": it is not locked"
+                    : ": only its owner may"));
+        }
+    }
+
+    // ---- the mechanism -------------------------------------------------------------------------
+
+    /** Acquires with a timeout (negative: none; zero: do not wait); returns whether it did. */
+    private boolean acquire(Parking parking, Object me, long timeoutNanos) {
+        Waiter waiter;
+        synchronized (point) {
+            point.touch(me);
+            Object owner = point.holder();
+            if (owner == null) {
+                take(parking, me, 1);
+                return true;
+            }
+            if (owner == me) {
+                if (reentrant()) {
+                    holds++;
+                    return true;
+                }
+                throw parking.selfDeadlock(getClass().getSimpleName()
+                        + (name == null ? "" : " \"" + name + "\"") + " is not reentrant and "
+                        + Parties.describe(me) + " already holds it; use RLock to acquire it "
+                        + "again");
+            }
+            if (timeoutNanos == 0) {
+                return false;
+            }
+            waiter = new Waiter(me, point, 1);
+            waiters.add(waiter);
+        }
+        if (!point.await(parking, waiters, waiter, timeoutNanos)) {
+            return false;
+        }
+        parking.acquired(me, point);   // the releaser made the caller the owner, with one hold
+        return true;
+    }
+
+    /** Under the guard: the lock is free and {@code me} takes it. */
+    private void take(Parking parking, Object me, int newHolds) {
+        point.setHolder(me);
+        holds = newHolds;
+        parking.acquired(me, point);
+    }
+
+    /** Under the guard: gives the lock to the first waiter still waiting, or frees it. */
+    private void handOff() {
+        Waiter next;
+        while ((next = waiters.pollFirst()) != null) {
+            point.setHolder(next.party());   // before the grant: the new owner may run at once
+            holds = 1;
+            if (next.grant()) {
+                return;
+            }
+        }
+        point.setHolder(null);
+        holds = 0;
+    }
+}

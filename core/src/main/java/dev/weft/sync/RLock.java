@@ -1,0 +1,45 @@
+package dev.weft.sync;
+
+/**
+ * A reentrant lock for tasks: Python's {@code threading.RLock}. The owning task may acquire it
+ * again; it is free once released as many times as it was acquired. Everything else is as for
+ * {@link Lock}: waiters in arrival order, hand-off on release, ownership by task, deadlock
+ * reports instead of hangs, the full {@link java.util.concurrent.locks.Lock} contract.
+ *
+ * {@snippet :
+ * var lock = new RLock();
+ * void transfer(Account from, Account to, long amount) {
+ *     lock.lock();
+ *     try {
+ *         withdraw(from, amount);    // withdraw() locks it too: fine with an RLock
+ *         deposit(to, amount);
+ *     } finally {
+ *         lock.unlock();
+ *     }
+ * }
+ * }
+ *
+ * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share it.
+ */
+public final class RLock extends OwnedLock {
+
+    /** Creates an unlocked reentrant lock. */
+    public RLock() {
+        this(null);
+    }
+
+    /** Creates an unlocked reentrant lock whose name appears in messages and reports. */
+    public RLock(String name) {
+        super(name);
+    }
+
+    /** Returns how many times the caller holds the lock: zero if it does not hold it. */
+    public int holdCount() {
+        return holdsOf(dev.weft.internal.Parking.get().currentParty());
+    }
+
+    @Override
+    boolean reentrant() {
+        return true;
+    }
+}
