@@ -11,36 +11,41 @@ import java.util.concurrent.locks.LockSupport;
  * out) {@linkplain #abandon() abandons} itself. Exactly one of the two succeeds, which is why no
  * wake-up is ever lost and no permit, item or ownership is ever handed to a party that left.
  *
+ * <p>A party waiting on several primitives at once (a {@code select} over queues) has one waiter
+ * per primitive, made with {@link #alsoOn}; they share one outcome, so only one primitive can
+ * grant the wait.
+ *
  * <p>Not part of Weft's API.
  */
 public final class Waiter {
-    /* How it works: `state` goes WAITING -> GRANTED or WAITING -> ABANDONED, once, by CAS. The
-     * granter writes `item` before its CAS and the waiter reads it after seeing GRANTED, so the
-     * CAS publishes the item. The links belong to the WaitList and are guarded by the lock of the
-     * primitive that owns the list. */
+    /* How it works: `outcome` lives in the claim (the first waiter of a party's wait; itself for
+     * an ordinary wait) and goes, once and by CAS, from null (waiting) to ABANDONED or to the
+     * waiter node that was granted. The granter writes its node's `item` before the CAS, so the
+     * CAS publishes it, and granters of different nodes never write the same field. The links
+     * belong to the WaitList and are guarded by the lock of the primitive that owns the list. */
 
-    private static final int WAITING = 0;
-    private static final int GRANTED = 1;
-    private static final int ABANDONED = 2;
-    private static final VarHandle STATE;
+    private static final Object ABANDONED = new Object();
+    private static final VarHandle OUTCOME;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+            OUTCOME = MethodHandles.lookup().findVarHandle(Waiter.class, "outcome", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final Thread thread = Thread.currentThread();
+    private final Thread thread;
     private final Object party;
     private final WaitTarget target;
-    private volatile int state;      // any thread; CAS
-    private Object item;             // written before the grant, read after it
-    private final long amount;       // what the waiter asks for: permits; 1 elsewhere
-    Waiter previous;                 // guarded by the owning primitive's lock
-    Waiter next;                     // guarded by the owning primitive's lock
-    boolean linked;                  // guarded by the owning primitive's lock
+    private final Waiter claim;        // where the outcome lives
+    private final long amount;         // what the waiter asks for: permits; 1 elsewhere
+    private final Object payload;      // what the waiter brings: a put's item, or null
+    private volatile Object outcome;   // in the claim only; any thread; CAS
+    private Object item;               // written by this node's granter before the CAS
+    Waiter previous;                   // guarded by the owning primitive's lock
+    Waiter next;                       // guarded by the owning primitive's lock
+    boolean linked;                    // guarded by the owning primitive's lock
 
     /**
      * Creates the waiter of the calling thread.
@@ -50,9 +55,31 @@ public final class Waiter {
      * @param amount how much it asks for (permits of a semaphore), 1 where that means nothing
      */
     public Waiter(Object party, WaitTarget target, long amount) {
+        this(party, target, amount, null);
+    }
+
+    /** Creates the waiter of the calling thread, bringing {@code payload} (a put's item). */
+    public Waiter(Object party, WaitTarget target, long amount, Object payload) {
+        this.thread = Thread.currentThread();
         this.party = party;
         this.target = target;
         this.amount = amount;
+        this.payload = payload;
+        this.claim = this;
+    }
+
+    private Waiter(Waiter claim, WaitTarget target) {
+        this.thread = claim.thread;
+        this.party = claim.party;
+        this.target = target;
+        this.amount = claim.amount;
+        this.payload = null;
+        this.claim = claim;
+    }
+
+    /** Returns a waiter for the same wait on another target: one grant ends them all. */
+    public Waiter alsoOn(WaitTarget other) {
+        return new Waiter(claim, other);
     }
 
     /** Returns the waiting thread. */
@@ -65,7 +92,7 @@ public final class Waiter {
         return party;
     }
 
-    /** Returns what the waiter waits on. */
+    /** Returns what this waiter waits on. */
     public WaitTarget target() {
         return target;
     }
@@ -75,8 +102,14 @@ public final class Waiter {
         return amount;
     }
 
+    /** Returns what the waiter brings, such as the item of a waiting put. */
+    public Object payload() {
+        return payload;
+    }
+
     /**
-     * Grants the wait and wakes the waiter, unless it has abandoned the wait.
+     * Grants the wait and wakes the waiter, unless it has abandoned the wait or another target
+     * granted it first.
      *
      * @return whether the grant happened; if false, offer what was meant for it to the next
      */
@@ -84,13 +117,14 @@ public final class Waiter {
         return grant(null);
     }
 
-    /** Grants the wait with {@code value} handed to the waiter (a queue's item); see {@link #grant()}. */
+    /** Grants the wait handing {@code value} to the waiter (a queue's item); see {@link #grant()}. */
     public boolean grant(Object value) {
-        if (state != WAITING) {
+        Waiter shared = claim;
+        if (shared.outcome != null) {
             return false;
         }
         item = value;
-        if (!STATE.compareAndSet(this, WAITING, GRANTED)) {
+        if (!OUTCOME.compareAndSet(shared, null, this)) {
             item = null;
             return false;
         }
@@ -101,25 +135,31 @@ public final class Waiter {
     /**
      * Gives up the wait; called by the waiting thread when it is cancelled or times out.
      *
-     * @return false if the wait was granted first: the waiter then holds what it asked for
+     * @return false if the wait was granted first: the waiter then has what it asked for
      */
     public boolean abandon() {
-        return STATE.compareAndSet(this, WAITING, ABANDONED);
+        return OUTCOME.compareAndSet(claim, null, ABANDONED);
     }
 
     /** Returns whether the wait was granted. */
     public boolean isGranted() {
-        return state == GRANTED;
+        return claim.outcome instanceof Waiter;
     }
 
-    /** Returns whether the waiter still waits: neither granted nor abandoned. */
+    /** Returns whether the party still waits: neither granted nor abandoned. */
     public boolean isWaiting() {
-        return state == WAITING;
+        return claim.outcome == null;
+    }
+
+    /** Returns the waiter node that was granted (this one, or one made by {@link #alsoOn}). */
+    public Waiter grantedNode() {
+        return claim.outcome instanceof Waiter node ? node : null;
     }
 
     /** Returns the value handed over with the grant. */
     public Object item() {
-        return item;
+        Waiter node = grantedNode();
+        return node == null ? null : node.item;
     }
 
     @Override

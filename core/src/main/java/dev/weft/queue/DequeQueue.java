@@ -1,0 +1,61 @@
+package dev.weft.queue;
+
+import java.util.ArrayDeque;
+
+/**
+ * The store of {@link FifoQueue} and {@link LifoQueue}: a deque taken from the front, to which
+ * new items go at the back (FIFO) or at the front (LIFO).
+ *
+ * @param <E> the item type
+ */
+abstract sealed class DequeQueue<E> extends JoinableQueue<E> permits FifoQueue, LifoQueue {
+    /** Where a new item goes. */
+    enum End { BACK, FRONT }
+
+    private final ArrayDeque<E> items = new ArrayDeque<>();   // guarded by point
+    private final End newItems;
+
+    DequeQueue(int capacity, End newItems) {
+        super(capacity);
+        this.newItems = newItems;
+    }
+
+    @Override
+    final void store(E item) {
+        if (newItems == End.BACK) {
+            items.addLast(item);
+        } else {
+            items.addFirst(item);
+        }
+    }
+
+    @Override
+    final E unstore() {
+        return items.pollFirst();
+    }
+
+    @Override
+    final E peekStored() {
+        return items.peekFirst();
+    }
+
+    @Override
+    final int stored() {
+        return items.size();
+    }
+
+    @Override
+    final boolean removeStored(Object item) {
+        return items.removeFirstOccurrence(item);
+    }
+
+    @Override
+    final void clearStored() {
+        items.clear();
+    }
+
+    @Override
+    final Object[] storedSnapshot() {
+        return items.toArray();
+    }
+}

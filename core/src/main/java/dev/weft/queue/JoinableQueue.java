@@ -1,0 +1,582 @@
+package dev.weft.queue;
+
+import dev.weft.internal.Interrupts;
+import dev.weft.internal.Parking;
+import dev.weft.internal.Parties;
+import dev.weft.internal.WaitList;
+import dev.weft.internal.WaitPoint;
+import dev.weft.internal.Waiter;
+import java.util.AbstractQueue;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A queue that tasks wait on, with Python's {@code task_done()}/{@code join()} and
+ * {@code shutdown()}: the common part of {@link FifoQueue}, {@link LifoQueue} and
+ * {@link PriorityQueue}, each a full {@link BlockingQueue}, bounded or not.
+ *
+ * {@snippet :
+ * var work = new FifoQueue<String>(100);
+ * for (int i = 0; i < 4; i++) {
+ *     Weft.spawn(() -> {
+ *         while (true) {
+ *             String url = work.take();        // parks while the queue is empty
+ *             try {
+ *                 fetch(url);
+ *             } finally {
+ *                 work.taskDone();
+ *             }
+ *         }
+ *     });
+ * }
+ * urls.forEach(work::put);                    // parks while the queue is full
+ * work.join();                                // every url fetched
+ * work.shutdown();                            // consumers' take() now ends them
+ * }
+ *
+ * <p><b>Waiting:</b> {@link #put}, {@link #take}, {@link #join()} and the timed
+ * {@code offer}/{@code poll} park the calling task; each is a {@linkplain dev.weft cancellation
+ * point}. A cancelled task gets {@link CancellationException} and has put or taken nothing; an
+ * interrupted plain thread gets {@link InterruptedException}. Timeouts are measured on the
+ * waiting task's loop clock. Waiting producers and consumers are served in arrival order; an
+ * item offered while a consumer waits goes straight to that consumer.
+ *
+ * <p><b>Unfinished items:</b> every item put counts as unfinished until a consumer calls
+ * {@link #taskDone()} for it; {@link #join()} waits until none is. Items removed without being
+ * taken ({@link #remove(Object)}, {@link #clear()}, an immediate shutdown) count as done.
+ *
+ * <p><b>Shutdown:</b> after {@link #shutdown()}, putting fails with
+ * {@link QueueShutdownException}, waiting producers fail too, and consumers take what is left
+ * and then fail with it. {@link #shutdown(boolean) shutdown(true)} also drops what is left.
+ *
+ * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share a
+ * queue, which is how tasks of different loops talk. The fast path is tasks of one loop.
+ * Null items are refused, as every {@link BlockingQueue} refuses them.
+ *
+ * @param <E> the item type
+ */
+public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
+        permits DequeQueue, PriorityQueue {
+    /* How it works: `point` guards everything. Consumers wait in `takers` only while the store
+     * is empty, so an item put while one waits is granted to it directly; producers wait in
+     * `putters` with their item only while the store is full, and are admitted in order as room
+     * appears. A shutdown grants every waiting producer, and every waiting consumer when the
+     * store is empty, the SHUT_DOWN marker. The store's order (FIFO, LIFO, priority) is the
+     * subclass's. */
+
+    /** Granted to waiters when the queue shuts down. */
+    static final Object SHUT_DOWN = new Object();
+
+    final WaitPoint point = new WaitPoint(this);
+    private final int capacity;                         // Integer.MAX_VALUE: unbounded
+    final WaitList takers = new WaitList();             // guarded by point
+    private final WaitList putters = new WaitList();    // guarded by point
+    private final WaitList joiners = new WaitList();    // guarded by point
+    private long unfinished;                            // guarded by point
+    private volatile boolean shutdown;                  // written under point
+
+    JoinableQueue(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative: " + capacity
+                    + " (0 is a rendezvous: a put waits for a take)");
+        }
+        this.capacity = capacity;
+    }
+
+    // ---- the store, under the guard ------------------------------------------------------------
+
+    abstract void store(E item);
+
+    abstract E unstore();
+
+    abstract E peekStored();
+
+    abstract int stored();
+
+    abstract boolean removeStored(Object item);
+
+    abstract void clearStored();
+
+    /** The stored items, in the order the queue would hand them out where that is cheap. */
+    abstract Object[] storedSnapshot();
+
+    // ---- putting -------------------------------------------------------------------------------
+
+    /**
+     * Adds {@code item}, waiting while the queue is full. This is a
+     * {@linkplain dev.weft cancellation point}.
+     *
+     * @throws QueueShutdownException if the queue is or becomes shut down before the item is in
+     * @throws InterruptedException if the waiting plain thread is interrupted
+     * @throws CancellationException if the calling task is cancelled
+     */
+    @Override
+    public void put(E item) throws InterruptedException {
+        offerWaiting(item, -1);
+    }
+
+    /**
+     * Adds {@code item} if the queue has room now (or a consumer waits); never waits.
+     *
+     * @return whether the item was added
+     * @throws QueueShutdownException if the queue is shut down
+     */
+    @Override
+    public boolean offer(E item) {
+        Objects.requireNonNull(item, "item");
+        Object me = Parking.get().currentParty();
+        synchronized (point) {
+            point.touch(me);
+            requireOpen();
+            return offerLocked(item);
+        }
+    }
+
+    /**
+     * Adds {@code item}, waiting at most {@code timeout} (on the loop clock) for room. This is
+     * a {@linkplain dev.weft cancellation point}.
+     *
+     * @return whether the item was added
+     * @throws QueueShutdownException if the queue is or becomes shut down
+     * @throws InterruptedException if the waiting plain thread is interrupted
+     */
+    @Override
+    public boolean offer(E item, long timeout, TimeUnit unit) throws InterruptedException {
+        return offerWaiting(item, Math.max(0, unit.toNanos(timeout)));
+    }
+
+    private boolean offerWaiting(E item, long timeoutNanos) throws InterruptedException {
+        Objects.requireNonNull(item, "item");
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        try {
+            parking.checkpoint(me);
+            Waiter waiter;
+            synchronized (point) {
+                point.touch(me);
+                requireOpen();
+                if (offerLocked(item)) {
+                    return true;
+                }
+                if (timeoutNanos == 0) {
+                    return false;
+                }
+                waiter = new Waiter(me, point, 1, item);
+                putters.add(waiter);
+            }
+            if (!point.await(parking, putters, waiter, timeoutNanos)) {
+                return false;
+            }
+            if (waiter.item() == SHUT_DOWN) {
+                throw shutDownError("put into");
+            }
+            return true;
+        } catch (CancellationException e) {
+            throw Interrupts.forThread(me, e);
+        }
+    }
+
+    /** Under the guard: hands the item to a waiting consumer, or stores it if there is room. */
+    private boolean offerLocked(E item) {
+        Waiter taker;
+        while ((taker = takers.pollFirst()) != null) {
+            if (taker.grant(item)) {
+                unfinished++;
+                return true;
+            }
+        }
+        if (stored() < capacity) {
+            store(item);
+            unfinished++;
+            return true;
+        }
+        return false;
+    }
+
+    // ---- taking --------------------------------------------------------------------------------
+
+    /**
+     * Removes and returns the next item, waiting while the queue is empty. This is a
+     * {@linkplain dev.weft cancellation point}.
+     *
+     * @throws QueueShutdownException if the queue is shut down and empty
+     * @throws InterruptedException if the waiting plain thread is interrupted
+     * @throws CancellationException if the calling task is cancelled
+     */
+    @Override
+    public E take() throws InterruptedException {
+        return pollWaiting(-1);
+    }
+
+    /**
+     * Removes and returns the next item, waiting at most {@code timeout} (on the loop clock).
+     * This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @return the item, or null if none came in time
+     * @throws QueueShutdownException if the queue is shut down and empty
+     * @throws InterruptedException if the waiting plain thread is interrupted
+     */
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return pollWaiting(Math.max(0, unit.toNanos(timeout)));
+    }
+
+    /** Removes and returns the next item, or null if the queue is empty; never waits. */
+    @Override
+    public E poll() {
+        Object me = Parking.get().currentParty();
+        synchronized (point) {
+            point.touch(me);
+            return pollLocked();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private E pollWaiting(long timeoutNanos) throws InterruptedException {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        try {
+            parking.checkpoint(me);
+            Waiter waiter;
+            synchronized (point) {
+                point.touch(me);
+                E item = pollLocked();
+                if (item != null) {
+                    return item;
+                }
+                if (shutdown) {
+                    throw shutDownError("take from");
+                }
+                if (timeoutNanos == 0) {
+                    return null;
+                }
+                waiter = new Waiter(me, point, 1);
+                takers.add(waiter);
+            }
+            if (!point.await(parking, takers, waiter, timeoutNanos)) {
+                return null;
+            }
+            Object item = waiter.item();
+            if (item == SHUT_DOWN) {
+                throw shutDownError("take from");
+            }
+            return (E) item;
+        } catch (CancellationException e) {
+            throw Interrupts.forThread(me, e);
+        }
+    }
+
+    /** Under the guard: the next item, taking it from a waiting producer if none is stored. */
+    @SuppressWarnings("unchecked")
+    E pollLocked() {
+        if (stored() > 0) {
+            E item = unstore();
+            admitPutters();
+            return item;
+        }
+        Waiter putter;
+        while ((putter = putters.pollFirst()) != null) {   // a rendezvous queue
+            if (putter.grant()) {
+                unfinished++;
+                return (E) putter.payload();
+            }
+        }
+        return null;
+    }
+
+    /** Under the guard: whether a take would find an item now. */
+    boolean hasItemLocked() {
+        return stored() > 0 || !putters.isEmpty();
+    }
+
+    /** Under the guard: moves waiting producers' items into the store while there is room. */
+    @SuppressWarnings("unchecked")
+    private void admitPutters() {
+        Waiter putter;
+        while (stored() < capacity && (putter = putters.pollFirst()) != null) {
+            if (putter.grant()) {
+                store((E) putter.payload());
+                unfinished++;
+            }
+        }
+    }
+
+    @Override
+    public E peek() {
+        synchronized (point) {
+            return peekStored();
+        }
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> sink) {
+        return drainTo(sink, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> sink, int maxItems) {
+        Objects.requireNonNull(sink, "sink");
+        if (sink == this) {
+            throw new IllegalArgumentException("cannot drain a queue into itself");
+        }
+        Object me = Parking.get().currentParty();
+        int drained = 0;
+        synchronized (point) {
+            point.touch(me);
+            E item;
+            while (drained < maxItems && (item = pollLocked()) != null) {
+                sink.add(item);
+                drained++;
+            }
+        }
+        return drained;
+    }
+
+    // ---- unfinished items ----------------------------------------------------------------------
+
+    /**
+     * Marks one taken item as processed: Python's {@code task_done()}. When every item put has
+     * been marked, {@link #join()} returns. Never blocks.
+     *
+     * @throws IllegalStateException if called more times than items were put
+     */
+    public void taskDone() {
+        Object me = Parking.get().currentParty();
+        synchronized (point) {
+            point.touch(me);
+            if (unfinished == 0) {
+                throw new IllegalStateException("taskDone() was called more times than items were "
+                        + "put into " + this + "; call it once per item taken");
+            }
+            finish(1);
+        }
+    }
+
+    /**
+     * Waits until every item put has been marked with {@link #taskDone()}. This is a
+     * {@linkplain dev.weft cancellation point}.
+     *
+     * @throws CancellationException if the calling task is cancelled
+     */
+    public void join() {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        parking.checkpoint(me);
+        Waiter waiter;
+        synchronized (point) {
+            point.touch(me);
+            if (unfinished == 0) {
+                return;
+            }
+            waiter = new Waiter(me, point, 1);
+            joiners.add(waiter);
+        }
+        point.await(parking, joiners, waiter, -1);
+    }
+
+    /** Returns how many items were put and not yet marked with {@link #taskDone()}. */
+    public long unfinished() {
+        synchronized (point) {
+            return unfinished;
+        }
+    }
+
+    private void finish(long items) {
+        unfinished = Math.max(0, unfinished - items);
+        if (unfinished == 0) {
+            joiners.grantAll(null);
+        }
+    }
+
+    // ---- shutdown ------------------------------------------------------------------------------
+
+    /**
+     * Shuts the queue down: puts fail from now on, waiting producers fail, and consumers take
+     * what is left and then fail with {@link QueueShutdownException}. Never blocks; calling it
+     * again does nothing more.
+     */
+    public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Shuts the queue down as {@link #shutdown()} does; if {@code immediate}, also drops the
+     * items left (counting them as done for {@link #join()}), so consumers fail at once.
+     */
+    public void shutdown(boolean immediate) {
+        Object me = Parking.get().currentParty();
+        synchronized (point) {
+            point.touch(me);
+            shutdown = true;
+            if (immediate) {
+                int dropped = stored();
+                clearStored();
+                finish(dropped);
+            }
+            putters.grantAll(SHUT_DOWN);
+            if (stored() == 0) {
+                takers.grantAll(SHUT_DOWN);
+            }
+        }
+    }
+
+    /** Returns whether {@link #shutdown()} was called. */
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    // ---- the rest of BlockingQueue -------------------------------------------------------------
+
+    @Override
+    public int size() {
+        synchronized (point) {
+            return stored();
+        }
+    }
+
+    /** Returns the room left, or {@link Integer#MAX_VALUE} for an unbounded queue. */
+    @Override
+    public int remainingCapacity() {
+        synchronized (point) {
+            return capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE : capacity - stored();
+        }
+    }
+
+    /** Returns how many tasks or threads wait to put or take. */
+    public int waitingCount() {
+        synchronized (point) {
+            return takers.size() + putters.size();
+        }
+    }
+
+    /** Returns the capacity, or {@link Integer#MAX_VALUE} for an unbounded queue. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Removes one item equal to {@code item}, counting it as done; never waits. */
+    @Override
+    public boolean remove(Object item) {
+        if (item == null) {
+            return false;
+        }
+        synchronized (point) {
+            if (!removeStored(item)) {
+                return false;
+            }
+            finish(1);
+            admitPutters();
+            return true;
+        }
+    }
+
+    @Override
+    public boolean contains(Object item) {
+        synchronized (point) {
+            return item != null && Arrays.asList(storedSnapshot()).contains(item);
+        }
+    }
+
+    /** Removes every item, counting them as done; never waits. */
+    @Override
+    public void clear() {
+        synchronized (point) {
+            int dropped = stored();
+            clearStored();
+            finish(dropped);
+            admitPutters();
+        }
+    }
+
+    /**
+     * Returns an iterator over a snapshot of the items; its {@code remove()} removes the last
+     * item returned from the queue.
+     */
+    @Override
+    public Iterator<E> iterator() {
+        Object[] snapshot;
+        synchronized (point) {
+            snapshot = storedSnapshot();
+        }
+        return new Iterator<>() {
+            private int next;
+            private int last = -1;
+
+            @Override
+            public boolean hasNext() {
+                return next < snapshot.length;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public E next() {
+                if (next >= snapshot.length) {
+                    throw new NoSuchElementException();
+                }
+                last = next;
+                return (E) snapshot[next++];
+            }
+
+            @Override
+            public void remove() {
+                if (last < 0) {
+                    throw new IllegalStateException("next() has not been called since the last "
+                            + "remove()");
+                }
+                JoinableQueue.this.remove(snapshot[last]);
+                last = -1;
+            }
+        };
+    }
+
+    // ---- select --------------------------------------------------------------------------------
+
+    /**
+     * Waits until one of {@code queues} has an item and takes it: Go's {@code select} over
+     * channels. When several have items, the first in the list wins. Queues that are shut down
+     * and empty are skipped. This is a {@linkplain dev.weft cancellation point}; bound it with
+     * {@code Weft.timeout}.
+     *
+     * {@snippet :
+     * Selected<Message> next = JoinableQueue.select(List.of(urgent, normal));
+     * handle(next.item());
+     * }
+     *
+     * @throws IllegalArgumentException if {@code queues} is empty
+     * @throws QueueShutdownException if every queue is shut down and empty
+     * @throws CancellationException if the calling task is cancelled; nothing was taken
+     */
+    public static <E> Selected<E> select(List<? extends JoinableQueue<? extends E>> queues) {
+        return Selection.select(queues);
+    }
+
+    // ---- messages ------------------------------------------------------------------------------
+
+    @Override
+    public String toString() {
+        synchronized (point) {
+            return getClass().getSimpleName() + "[" + stored() + (capacity == Integer.MAX_VALUE
+                    ? "" : "/" + capacity) + " items, " + unfinished + " unfinished, "
+                    + takers.size() + " takers and " + putters.size() + " putters waiting"
+                    + (shutdown ? ", shut down" : "") + "]";
+        }
+    }
+
+    private void requireOpen() {
+        if (shutdown) {
+            throw shutDownError("put into");
+        }
+    }
+
+    QueueShutdownException shutDownError(String action) {
+        return new QueueShutdownException(Parties.describe(Parking.get().currentParty())
+                + " cannot " + action + " " + this + ": it is shut down");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.weft.queue;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A queue for tasks that hands out the smallest item first: Python's
+ * {@code queue.PriorityQueue} and asyncio's {@code PriorityQueue}. Items of equal priority come
+ * out in the order they were put. See {@link JoinableQueue} for waiting,
+ * {@code taskDone}/{@code join} and shutdown.
+ *
+ * {@snippet :
+ * var jobs = new PriorityQueue<Job>(Comparator.comparingInt(Job::priority));
+ * }
+ *
+ * <p>Not to be confused with {@link java.util.PriorityQueue}, which tasks cannot wait on.
+ *
+ * @param <E> the item type
+ */
+public final class PriorityQueue<E> extends JoinableQueue<E> {
+    /* How it works: a binary heap of entries ordered by the comparator, then by a sequence number
+     * given at insertion, which keeps equal items in insertion order. */
+
+    private record Entry<E>(E item, long sequence) {}
+
+    private final java.util.PriorityQueue<Entry<E>> heap;   // guarded by point
+    private long nextSequence;                               // guarded by point
+
+    /** Creates an unbounded queue of {@link Comparable} items, smallest first. */
+    public PriorityQueue() {
+        this(Integer.MAX_VALUE, null);
+    }
+
+    /** Creates an unbounded queue ordered by {@code comparator}, smallest first. */
+    public PriorityQueue(Comparator<? super E> comparator) {
+        this(Integer.MAX_VALUE, Objects.requireNonNull(comparator, "comparator"));
+    }
+
+    /**
+     * Creates a queue of at most {@code capacity} items ordered by {@code comparator}, or by
+     * their natural order if it is null.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative
+     */
+    @SuppressWarnings("unchecked")
+    public PriorityQueue(int capacity, Comparator<? super E> comparator) {
+        super(capacity);
+        Comparator<? super E> order = comparator != null ? comparator
+                : (a, b) -> ((Comparable<? super E>) a).compareTo(b);
+        this.heap = new java.util.PriorityQueue<>(
+                Comparator.<Entry<E>, E>comparing(Entry::item, order)
+                        .thenComparingLong(Entry::sequence));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ClassCastException if the queue has no comparator and the item is not
+     *     {@link Comparable}
+     */
+    @Override
+    public boolean offer(E item) {
+        return super.offer(item);
+    }
+
+    @Override
+    void store(E item) {
+        heap.add(new Entry<>(item, nextSequence++));
+    }
+
+    @Override
+    E unstore() {
+        Entry<E> first = heap.poll();
+        return first == null ? null : first.item();
+    }
+
+    @Override
+    E peekStored() {
+        Entry<E> first = heap.peek();
+        return first == null ? null : first.item();
+    }
+
+    @Override
+    int stored() {
+        return heap.size();
+    }
+
+    @Override
+    boolean removeStored(Object item) {
+        return heap.removeIf(entry -> entry.item().equals(item));
+    }
+
+    @Override
+    void clearStored() {
+        heap.clear();
+    }
+
+    /** The items in the order they would be taken. */
+    @Override
+    Object[] storedSnapshot() {
+        return heap.stream().sorted(heap.comparator()).map(Entry::item).toArray();
+    }
+}

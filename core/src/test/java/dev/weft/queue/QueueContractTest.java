@@ -1,0 +1,402 @@
+package dev.weft.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.DeadlockException;
+import dev.weft.Loop;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.test.VirtualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The contract every queue keeps, whatever its order. */
+class QueueContractTest {
+
+    /** Every kind of queue, made with a capacity. */
+    enum Kind {
+        FIFO(FifoQueue::new),
+        LIFO(LifoQueue::new),
+        PRIORITY(capacity -> new PriorityQueue<Integer>(capacity, null));
+
+        private final IntFunction<JoinableQueue<Integer>> factory;
+
+        Kind(IntFunction<JoinableQueue<Integer>> factory) {
+            this.factory = factory;
+        }
+
+        JoinableQueue<Integer> bounded(int capacity) {
+            return factory.apply(capacity);
+        }
+
+        JoinableQueue<Integer> unbounded() {
+            return factory.apply(Integer.MAX_VALUE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTakeWaitsForAPut(Kind kind) {
+        var events = new ArrayList<String>();
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            Task<Integer> consumer = Weft.spawn(() -> {
+                events.add("taking");
+                int item = queue.take();
+                events.add("took " + item);
+                return item;
+            });
+            Weft.yieldNow();
+            events.add("putting");
+            queue.put(7);
+            assertThat(consumer.result()).isEqualTo(7);
+            assertThat(queue.isEmpty()).isTrue();
+        });
+        assertThat(events).containsExactly("taking", "putting", "took 7");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPutWaitsWhileTheQueueIsFullAndWaitingPutsGoInInOrder(Kind kind) {
+        var events = new ArrayList<String>();
+        Weft.run(() -> {
+            var queue = kind.bounded(1);
+            queue.put(1);
+            var producers = List.of(2, 3).stream().map(item -> Weft.spawn(() -> {
+                queue.put(item);
+                events.add("put " + item);
+            })).toList();
+            Weft.yieldNow();
+            assertThat(events).isEmpty();
+            assertThat(queue.remainingCapacity()).isZero();
+            events.add("took " + queue.take());
+            Weft.yieldNow();
+            events.add("took " + queue.take());
+            Weft.yieldNow();
+            events.add("took " + queue.take());
+            Weft.joinAll(producers);
+        });
+        assertThat(events).containsExactly("took 1", "put 2", "took 2", "put 3", "took 3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void offerAndPollNeverWait(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.bounded(2);
+            assertThat(queue.poll()).isNull();
+            assertThat(queue.offer(1)).isTrue();
+            assertThat(queue.offer(2)).isTrue();
+            assertThat(queue.offer(3)).isFalse();
+            assertThatThrownBy(() -> queue.add(3)).isInstanceOf(IllegalStateException.class);
+            assertThat(queue).hasSize(2).contains(1, 2);
+            assertThat(queue.peek()).isNotNull();
+            assertThat(queue.poll()).isNotNull();
+            assertThat(queue.remainingCapacity()).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void timedOfferAndPollFollowTheLoopClock(Kind kind) {
+        var clock = new VirtualClock();
+        VirtualClock.run(clock, () -> {
+            var queue = kind.bounded(1);
+            assertThat(queue.poll(5, TimeUnit.MINUTES)).isNull();
+            assertThat(clock.elapsed()).isEqualTo(Duration.ofMinutes(5));
+            queue.put(1);
+            assertThat(queue.offer(2, 1, TimeUnit.HOURS)).isFalse();
+            assertThat(clock.elapsed()).isEqualTo(Duration.ofMinutes(65));
+            assertThat(queue.waitingCount()).isZero();
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void nullItemsAreRefused(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            assertThatThrownBy(() -> queue.put(null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> queue.offer(null)).isInstanceOf(NullPointerException.class);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void joinWaitsUntilEveryItemIsMarkedDone(Kind kind) {
+        var events = new ArrayList<String>();
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            Weft.spawn(() -> {
+                for (int i = 0; i < 3; i++) {
+                    int item = queue.take();
+                    Weft.sleep(Duration.ofMillis(1));
+                    events.add("done " + item);
+                    queue.taskDone();
+                }
+            });
+            queue.put(1);
+            queue.put(2);
+            queue.put(3);
+            assertThat(queue.unfinished()).isEqualTo(3);
+            queue.join();
+            events.add("joined");
+        });
+        assertThat(events).hasSize(4).last().isEqualTo("joined");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void taskDoneMoreOftenThanPutsIsAnError(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            queue.put(1);
+            queue.take();
+            queue.taskDone();
+            assertThatThrownBy(queue::taskDone)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("taskDone() was called more times than items were "
+                            + "put into ");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void afterShutdownPutsFailAndConsumersDrainThenEnd(Kind kind) {
+        var taken = new ArrayList<Integer>();
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            queue.put(1);
+            queue.put(2);
+            queue.shutdown();
+            assertThatThrownBy(() -> queue.put(3))
+                    .isInstanceOf(QueueShutdownException.class)
+                    .hasMessageEndingWith("it is shut down");
+            Task<Void> consumer = Weft.spawn(() -> {
+                while (true) {
+                    taken.add(queue.take());
+                }
+            });
+            consumer.join();
+            assertThat(consumer.exception()).isInstanceOf(QueueShutdownException.class);
+        });
+        assertThat(taken).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void shutdownWakesWaitingConsumersAndProducers(Kind kind) {
+        Weft.run(() -> {
+            var empty = kind.bounded(1);
+            var full = kind.bounded(1);
+            full.put(1);
+            Task<Integer> consumer = Weft.spawn(empty::take);
+            Task<Void> producer = Weft.spawn(() -> full.put(2));
+            Weft.yieldNow();
+            empty.shutdown();
+            full.shutdown();
+            Weft.joinAll(List.of(consumer, producer));
+            assertThat(consumer.exception()).isInstanceOf(QueueShutdownException.class);
+            assertThat(producer.exception()).isInstanceOf(QueueShutdownException.class);
+            assertThat(full).containsExactly(1);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anImmediateShutdownDropsTheItemsAndReleasesJoin(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            queue.put(1);
+            queue.put(2);
+            Task<Void> joiner = Weft.spawn(queue::join);
+            Weft.yieldNow();
+            queue.shutdown(true);
+            joiner.join();
+            assertThat(joiner.status()).isEqualTo(Task.Status.DONE);
+            assertThat(queue).isEmpty();
+            assertThatThrownBy(queue::take).isInstanceOf(QueueShutdownException.class);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aCancelledConsumerTakesNothingAndTheItemGoesToTheNext(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            Task<Integer> cancelled = Weft.spawn(queue::take);
+            Task<Integer> next = Weft.spawn(queue::take);
+            Weft.yieldNow();
+            cancelled.cancel();
+            cancelled.join();
+            queue.put(5);
+            assertThat(next.result()).isEqualTo(5);
+            assertThat(cancelled.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(queue.unfinished()).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aCancelledProducerPutsNothing(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.bounded(1);
+            queue.put(1);
+            Task<Void> producer = Weft.spawn(() -> queue.put(2));
+            Weft.yieldNow();
+            producer.cancel();
+            producer.join();
+            assertThat(queue.take()).isEqualTo(1);
+            assertThat(queue.poll()).isNull();
+            assertThat(producer.exception()).isInstanceOf(CancellationException.class);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTimeoutEndsAWaitingTake(Kind kind) {
+        var clock = new VirtualClock();
+        VirtualClock.run(clock, () -> {
+            var queue = kind.unbounded();
+            assertThatThrownBy(() -> Weft.timeout(Duration.ofSeconds(30), queue::take))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(30));
+            queue.put(1);
+            assertThat(queue.take()).isEqualTo(1);
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tasksOfTwoLoopsAndAPlainThreadPassItemsThroughOneQueue(Kind kind) throws Exception {
+        var queue = kind.bounded(4);
+        int perProducer = 500;
+        try (var producers = new Loop(); var consumers = new Loop()) {
+            var puts = new ArrayList<Task<Void>>();
+            for (int p = 0; p < 3; p++) {
+                puts.add(producers.spawn(() -> {
+                    for (int i = 0; i < perProducer; i++) {
+                        queue.put(1);
+                    }
+                }));
+            }
+            Task<Long> sum = consumers.spawn(() -> {
+                long total = 0;
+                for (int i = 0; i < 4 * perProducer; i++) {
+                    total += queue.take();
+                    queue.taskDone();
+                }
+                return total;
+            });
+            for (int i = 0; i < perProducer; i++) {
+                queue.put(1);   // a plain thread produces too
+            }
+            queue.join();
+            for (Task<Void> put : puts) {
+                put.get();
+            }
+            assertThat(sum.get()).isEqualTo(4L * perProducer);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPlainThreadInterruptedInTakeGetsInterruptedException(Kind kind) throws Exception {
+        var queue = kind.unbounded();
+        var failure = new Throwable[1];
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try {
+                queue.take();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        while (queue.waitingCount() == 0) {
+            Thread.onSpinWait();
+        }
+        thread.interrupt();
+        thread.join();
+        assertThat(failure[0]).isInstanceOf(InterruptedException.class);
+        assertThat(queue.waitingCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void drainToMovesTheItemsAndAdmitsWaitingProducers(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.bounded(2);
+            queue.put(1);
+            queue.put(2);
+            Task<Void> producer = Weft.spawn(() -> queue.put(3));
+            Weft.yieldNow();
+            var sink = new ArrayList<Integer>();
+            assertThat(queue.drainTo(sink)).isEqualTo(3);
+            producer.join();
+            assertThat(sink).containsExactlyInAnyOrder(1, 2, 3);
+            assertThatThrownBy(() -> queue.drainTo(queue))
+                    .isInstanceOf(IllegalArgumentException.class);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void removedItemsCountAsDone(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            queue.put(1);
+            queue.put(2);
+            queue.put(3);
+            assertThat(queue.remove(2)).isTrue();
+            var iterator = queue.iterator();
+            iterator.next();
+            iterator.remove();
+            queue.clear();
+            assertThat(queue.unfinished()).isZero();
+            queue.join();   // returns at once
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRendezvousQueueHandsEachItemFromPutToTake(Kind kind) {
+        var events = new ArrayList<String>();
+        Weft.run(() -> {
+            var queue = kind.bounded(0);
+            assertThat(queue.offer(1)).isFalse();
+            Task<Void> producer = Weft.spawn(() -> {
+                queue.put(1);
+                events.add("put returned");
+            });
+            Weft.yieldNow();
+            events.add("taking");
+            events.add("took " + queue.take());
+            producer.join();
+        });
+        assertThat(events).containsExactly("taking", "took 1", "put returned");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aConsumerWaitingForeverOnAQueueOfItsLoopIsReportedAsADeadlock(Kind kind) {
+        Weft.run(() -> {
+            var queue = kind.unbounded();
+            Task<Integer> consumer = Weft.spawn("consumer", queue::take);
+            assertThatThrownBy(consumer::result)
+                    .isInstanceOf(DeadlockException.class)
+                    .hasMessageContaining("every task waits on something only this loop's "
+                            + "tasks could end")
+                    .hasMessageContaining("task \"consumer\" waits on " + kind.name().charAt(0));
+            return null;
+        });
+    }
+}
