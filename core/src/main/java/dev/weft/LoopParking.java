@@ -1,7 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.Parking;
-import dev.weft.internal.WaitTarget;
+import dev.weft.internal.WaitPoint;
 import dev.weft.internal.Waiter;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
@@ -226,16 +226,17 @@ final class LoopParking implements Parking {
     }
 
     @Override
-    public void acquired(Object party, WaitTarget lock) {
+    public void acquired(Object party, WaitPoint lock) {
         if (party instanceof Task<?> task) {
-            task.waitState().acquired(lock);
+            task.waitState().held.add(lock,
+                    TaskWaitState.RECORD_SITES ? new Throwable("acquired here") : null);
         }
     }
 
     @Override
-    public void released(Object party, WaitTarget lock) {
+    public void released(Object party, WaitPoint lock) {
         if (party instanceof Task<?> task) {
-            task.waitState().released(lock);
+            task.waitState().held.remove(lock);
         }
     }
 

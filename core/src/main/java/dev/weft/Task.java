@@ -592,7 +592,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
 
     private void finish(Status finalStatus, Object result) {
         TaskWaitState waits = waitStateOrNull();
-        if (waits != null && waits.holdsAny()) {
+        if (waits != null && !waits.held.isEmpty()) {
             reportHeldLocks(waits);
         }
         outcome = result;
@@ -619,12 +619,12 @@ public final class Task<T> extends TimerEntry implements Future<T> {
 
     /** Own thread, ending: the locks it still holds stay held, as the Lock contract says. */
     private void reportHeldLocks(TaskWaitState waits) {
-        for (TaskWaitState.Held held : waits.held()) {
-            loop.report("task \"" + name() + "\" ended while holding " + held.lock()
+        for (dev.weft.internal.WaitPoint lock : waits.held.locks()) {
+            loop.report("task \"" + name() + "\" ended while holding " + lock
                     + "; it stays held, and tasks waiting for it will get a DeadlockException"
-                    + (held.site() == null ? " (run with -Dweft.debug=true to record where "
-                    + "locks are acquired)" : "; it was acquired at the place below"),
-                    held.site());
+                    + (lock.heldSite() == null ? " (run with -Dweft.debug=true to record where "
+                    + "locks are acquired)" : "; it was acquired where the trace shows"),
+                    lock.heldSite());
         }
     }
 

@@ -101,6 +101,41 @@ public final class WorkloadRunner {
         row("ns per round trip", both, s -> s.value() / (double) n);
         row("process wall (ms)", both, Sample::processMillis);
         ratio("speed, Weft / JDK", both, s -> s.value() / (double) n);
+        w3Queues(n);
+    }
+
+    /**
+     * W3 again through each queue, on a Weft loop and on JDK virtual threads with one carrier:
+     * Weft's own queue against the JDK's best.
+     */
+    private void w3Queues(int n) throws Exception {
+        record Setup(String label, Engine engine, PingPongQueue queue) {}
+        var setups = List.of(
+                new Setup("Weft loop, Weft FifoQueue(1)", Engine.WEFT, PingPongQueue.WEFT_FIFO),
+                new Setup("Weft loop, ArrayBlockingQueue(1)", Engine.WEFT, PingPongQueue.ARRAY),
+                new Setup("Weft loop, SynchronousQueue", Engine.WEFT, PingPongQueue.SYNCHRONOUS),
+                new Setup("JDK 1 carrier, ArrayBlockingQueue", Engine.JDK, PingPongQueue.ARRAY),
+                new Setup("JDK 1 carrier, SynchronousQueue", Engine.JDK,
+                        PingPongQueue.SYNCHRONOUS));
+        var samples = new ArrayList<List<Sample>>();
+        setups.forEach(setup -> samples.add(new ArrayList<>()));
+        for (int i = 0; i < runs; i++) {
+            for (int s = 0; s < setups.size(); s++) {
+                Setup setup = setups.get(s);
+                samples.get(s).add(runProcess("w3", setup.engine(), n, setup.queue().option()));
+            }
+        }
+        System.out.printf("%nW3 by queue, %,d round trips, ns per round trip (median)%n", n);
+        double weft = median(samples.get(0), sample -> sample.value() / (double) n);
+        double best = Double.MAX_VALUE;
+        for (int s = 0; s < setups.size(); s++) {
+            double perTrip = median(samples.get(s), sample -> sample.value() / (double) n);
+            System.out.printf("  %-36s %10.1f%n", setups.get(s).label(), perTrip);
+            if (s > 0) {
+                best = Math.min(best, perTrip);
+            }
+        }
+        System.out.printf("  %-36s %9.2fx%n", "Weft FifoQueue vs the best other", best / weft);
     }
 
     /** Runs the workload {@code runs} times on each engine, alternating; Weft first. */
@@ -114,13 +149,15 @@ public final class WorkloadRunner {
         return List.of(weft, jdk);
     }
 
-    private Sample runProcess(String workload, Engine engine, int n) throws Exception {
+    private Sample runProcess(String workload, Engine engine, int n, String... extra)
+            throws Exception {
         var command = new ArrayList<String>();
         command.add(javaCommand);
         command.addAll(engine == Engine.WEFT ? WEFT_FLAGS : ONE_CARRIER_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 WorkloadMain.class.getName(), workload, engine.name().toLowerCase(Locale.ROOT),
                 Integer.toString(n)));
+        command.addAll(List.of(extra));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;

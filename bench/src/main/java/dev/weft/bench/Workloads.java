@@ -112,12 +112,20 @@ public final class Workloads {
         return (ProcessMemory.heapAfterGc() - baseline) / n;
     }
 
-    /** W3: two tasks pass a token back and forth {@code n} times through two queues. */
+    /**
+     * W3: two tasks pass a token back and forth {@code n} times through two
+     * {@link ArrayBlockingQueue}s.
+     */
     public static long pingPong(Engine engine, int n) throws Exception {
+        return pingPong(engine, PingPongQueue.ARRAY, n);
+    }
+
+    /** W3: two tasks pass a token back and forth {@code n} times through two queues. */
+    public static long pingPong(Engine engine, PingPongQueue kind, int n) throws Exception {
         return switch (engine) {
             case WEFT -> Weft.run(() -> {
-                var ping = new ArrayBlockingQueue<Integer>(1);
-                var pong = new ArrayBlockingQueue<Integer>(1);
+                var ping = kind.create();
+                var pong = kind.create();
                 long start = System.nanoTime();
                 Task<Void> echo = Weft.spawn(() -> echo(ping, pong, n));
                 serve(ping, pong, n);
@@ -125,8 +133,8 @@ public final class Workloads {
                 return System.nanoTime() - start;
             });
             case JDK -> onVirtualThread(() -> {
-                var ping = new ArrayBlockingQueue<Integer>(1);
-                var pong = new ArrayBlockingQueue<Integer>(1);
+                var ping = kind.create();
+                var pong = kind.create();
                 long start = System.nanoTime();
                 Thread echo = Thread.ofVirtual().start(() -> {
                     try {

@@ -75,10 +75,10 @@ public interface Parking {
     void awaitUncancellable(Waiter waiter);
 
     /** Records that a task party now holds {@code lock}, for the report if it ends holding it. */
-    void acquired(Object party, WaitTarget lock);
+    void acquired(Object party, WaitPoint lock);
 
     /** Records that a task party released {@code lock}. */
-    void released(Object party, WaitTarget lock);
+    void released(Object party, WaitPoint lock);
 
     /**
      * Returns the exception a party should get for waiting on a {@code lock} it already holds

@@ -9,9 +9,23 @@ package dev.weft.internal;
  * <p>Not part of Weft's API.
  */
 public final class WaitPoint implements WaitTarget {
+    private static final java.lang.invoke.VarHandle HOLDER;
+
+    static {
+        try {
+            HOLDER = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(WaitPoint.class, "holder", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Object primitive;
     private final Affinity affinity = new Affinity();
-    private volatile Object holder;   // written under this object's lock; read by any thread
+    private volatile Object holder;   // any thread: set under this object's lock or by CAS
+    WaitPoint heldPrevious;           // the holder's thread only; see HeldLocks
+    WaitPoint heldNext;               // the holder's thread only; see HeldLocks
+    Throwable heldSite;               // the holder's thread only; see HeldLocks
 
     /** Creates the wait point of {@code primitive}, from the code that creates it. */
     public WaitPoint(Object primitive) {
@@ -28,9 +42,19 @@ public final class WaitPoint implements WaitTarget {
         return holder;
     }
 
-    /** Sets the party holding the primitive, or null; call under this object's lock. */
+    /** Sets the party holding the primitive, or null. */
     public void setHolder(Object party) {
         holder = party;
+    }
+
+    /** Makes {@code party} the holder if nobody holds the primitive; returns whether it did. */
+    public boolean tryClaim(Object party) {
+        return holder == null && HOLDER.compareAndSet(this, null, party);
+    }
+
+    /** Returns where the holder took the primitive, if that was recorded, else null. */
+    public Throwable heldSite() {
+        return heldSite;
     }
 
     @Override

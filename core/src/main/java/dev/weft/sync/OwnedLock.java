@@ -16,15 +16,32 @@ import java.util.concurrent.TimeUnit;
  * barge in ahead of a task that waits. They differ only in what the owner acquiring again means.
  */
 abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permits Lock, RLock {
-    /* How it works: `point` guards the state (synchronized on it) and holds the owner, which the
-     * deadlock detector reads without the guard. Release grants the first waiter that still
-     * waits and makes it the owner before it wakes; a waiter that gave up (cancelled, timed out)
-     * fails the grant and the lock passes to the next. `holds` counts re-acquisitions (RLock). */
+    /* How it works: the owner lives in `point` and is claimed by CAS, so an uncontended lock and
+     * unlock take no monitor. Waiters queue under `point`'s monitor and raise `waiting` before
+     * they look at the owner once more; an owner releasing with nobody waiting clears the owner
+     * and then looks at `waiting` once more. Both are volatile, so at least one side sees the
+     * other: either the waiter claims the free lock itself, or the releaser takes the monitor and
+     * hands the lock on. With waiters queued, release hands ownership straight to the first
+     * waiter that still waits, making it the owner before it wakes; a waiter that gave up
+     * (cancelled, timed out) fails the grant and the lock passes to the next. `holds` counts
+     * re-acquisitions (RLock) and is touched only by the owner. */
+
+    private static final java.lang.invoke.VarHandle WAITING;
+
+    static {
+        try {
+            WAITING = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(OwnedLock.class, "waiting", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     final WaitPoint point = new WaitPoint(this);
     private final WaitList waiters = new WaitList();   // guarded by point
-    private int holds;                                 // guarded by point
+    private volatile int waiting;                      // waiters.size(), written under point
+    private int holds;                                 // the owner only; see "How it works"
 
     OwnedLock(String name) {
         this.name = name;
@@ -111,13 +128,30 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     public void unlock() {
         Parking parking = Parking.get();
         Object me = parking.currentParty();
-        synchronized (point) {
-            requireOwner(me, "release");
-            if (--holds > 0) {
-                return;
+        requireOwner(me, "release");
+        if (--holds > 0) {
+            return;
+        }
+        parking.released(me, point);
+        release();
+    }
+
+    /** The owner lets go of its last hold: hands the lock on, or frees it. */
+    private void release() {
+        if (waiting == 0) {
+            point.setHolder(null);
+            if (waiting == 0) {
+                return;   // a waiter arriving from now on finds the lock free
             }
-            parking.released(me, point);
-            handOff();
+            synchronized (point) {
+                if (point.holder() == null) {   // the new waiter did not claim it itself
+                    handOff();
+                }
+            }
+            return;
+        }
+        synchronized (point) {
+            handOff();   // still ours: nobody else can have taken it
         }
     }
 
@@ -143,9 +177,7 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
 
     /** Returns how many holds {@code party} has: zero unless it owns the lock. */
     int holdsOf(Object party) {
-        synchronized (point) {
-            return point.holder() == party ? holds : 0;
-        }
+        return point.holder() == party ? holds : 0;
     }
 
     /** Returns how many tasks or threads wait for the lock. */
@@ -176,39 +208,27 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
 
     /** Releases every hold of the caller and returns how many there were. */
     int releaseAll(Parking parking, Object me) {
-        synchronized (point) {
-            requireOwner(me, "wait on a condition of");
-            int released = holds;
-            holds = 0;
-            parking.released(me, point);
-            handOff();
-            return released;
-        }
+        requireOwner(me, "wait on a condition of");
+        int released = holds;
+        holds = 0;
+        parking.released(me, point);
+        release();
+        return released;
     }
 
     /** Takes the lock back with {@code savedHolds} holds, whatever cancellation is pending. */
     void reacquire(Parking parking, Object me, int savedHolds) {
-        Waiter waiter;
-        synchronized (point) {
-            if (point.holder() == null) {
-                take(parking, me, savedHolds);
-                return;
-            }
-            waiter = new Waiter(me, point, 1);
-            waiters.add(waiter);
-        }
-        try {
-            parking.awaitUncancellable(waiter);
-        } finally {
-            if (!waiter.isGranted()) {
-                synchronized (point) {
-                    waiters.remove(waiter);
+        Waiter waiter = claimOrEnqueue(me);
+        if (waiter != null) {
+            try {
+                parking.awaitUncancellable(waiter);
+            } finally {
+                if (!waiter.isGranted()) {
+                    withdraw(waiter);
                 }
             }
         }
-        synchronized (point) {
-            holds = savedHolds;
-        }
+        holds = savedHolds;
         parking.acquired(me, point);
     }
 
@@ -226,42 +246,66 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
 
     /** Acquires with a timeout (negative: none; zero: do not wait); returns whether it did. */
     private boolean acquire(Parking parking, Object me, long timeoutNanos) {
-        Waiter waiter;
-        synchronized (point) {
-            point.touch(me);
-            Object owner = point.holder();
-            if (owner == null) {
-                take(parking, me, 1);
+        point.touch(me);
+        if (point.tryClaim(me)) {
+            holds = 1;
+            parking.acquired(me, point);
+            return true;
+        }
+        if (point.holder() == me) {   // only the caller could change that
+            if (reentrant()) {
+                holds++;
                 return true;
             }
-            if (owner == me) {
-                if (reentrant()) {
-                    holds++;
-                    return true;
-                }
-                throw parking.selfDeadlock(getClass().getSimpleName()
-                        + (name == null ? "" : " \"" + name + "\"") + " is not reentrant and "
-                        + Parties.describe(me) + " already holds it; use RLock to acquire it "
-                        + "again");
-            }
-            if (timeoutNanos == 0) {
-                return false;
-            }
-            waiter = new Waiter(me, point, 1);
-            waiters.add(waiter);
+            throw parking.selfDeadlock(getClass().getSimpleName()
+                    + (name == null ? "" : " \"" + name + "\"") + " is not reentrant and "
+                    + Parties.describe(me) + " already holds it; use RLock to acquire it again");
         }
-        if (!point.await(parking, waiters, waiter, timeoutNanos)) {
+        if (timeoutNanos == 0) {
             return false;
         }
-        parking.acquired(me, point);   // the releaser made the caller the owner, with one hold
+        Waiter waiter = claimOrEnqueue(me);
+        if (waiter != null) {
+            boolean granted = false;
+            try {
+                granted = parking.await(waiter, timeoutNanos);
+            } finally {
+                if (!granted) {
+                    withdraw(waiter);
+                }
+            }
+            if (!granted) {
+                return false;
+            }
+        }
+        holds = 1;
+        parking.acquired(me, point);
         return true;
     }
 
-    /** Under the guard: the lock is free and {@code me} takes it. */
-    private void take(Parking parking, Object me, int newHolds) {
-        point.setHolder(me);
-        holds = newHolds;
-        parking.acquired(me, point);
+    /**
+     * Queues {@code me} and looks at the owner once more (see "How it works"): returns null if
+     * the lock turned out free and {@code me} claimed it, else the queued waiter.
+     */
+    private Waiter claimOrEnqueue(Object me) {
+        synchronized (point) {
+            var waiter = new Waiter(me, point, 1);
+            waiters.add(waiter);
+            waiting = waiters.size();
+            if (point.tryClaim(me)) {
+                waiters.remove(waiter);
+                waiting = waiters.size();
+                return null;
+            }
+            return waiter;
+        }
+    }
+
+    private void withdraw(Waiter waiter) {
+        synchronized (point) {
+            waiters.remove(waiter);
+            waiting = waiters.size();
+        }
     }
 
     /** Under the guard: gives the lock to the first waiter still waiting, or frees it. */
@@ -269,12 +313,12 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
         Waiter next;
         while ((next = waiters.pollFirst()) != null) {
             point.setHolder(next.party());   // before the grant: the new owner may run at once
-            holds = 1;
             if (next.grant()) {
+                waiting = waiters.size();
                 return;
             }
         }
+        waiting = 0;
         point.setHolder(null);
-        holds = 0;
     }
 }

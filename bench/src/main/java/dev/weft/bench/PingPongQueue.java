@@ -1,0 +1,35 @@
+package dev.weft.bench;
+
+import dev.weft.queue.FifoQueue;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+
+/** The queues W3 passes its token through. */
+public enum PingPongQueue {
+    /** Weft's own {@link FifoQueue} with room for one item. */
+    WEFT_FIFO,
+    /** The JDK's {@link ArrayBlockingQueue} with room for one item. */
+    ARRAY,
+    /** The JDK's {@link SynchronousQueue}: a rendezvous. */
+    SYNCHRONOUS;
+
+    /** Returns a new, empty queue of this kind. */
+    public BlockingQueue<Integer> create() {
+        return switch (this) {
+            case WEFT_FIFO -> new FifoQueue<>(1);
+            case ARRAY -> new ArrayBlockingQueue<>(1);
+            case SYNCHRONOUS -> new SynchronousQueue<>();
+        };
+    }
+
+    /** The name used on command lines. */
+    String option() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static PingPongQueue parse(String text) {
+        return valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
