@@ -42,6 +42,12 @@ final class LoopParking implements Parking {
     }
 
     @Override
+    public boolean isCancelling(Object party) {
+        return party instanceof Task<?> task ? task.cancellationPending()
+                : ((Thread) party).isInterrupted();
+    }
+
+    @Override
     public void checkpoint(Object party) {
         if (party instanceof Task<?> task) {
             task.throwIfCancelled();

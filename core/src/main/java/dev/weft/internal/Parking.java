@@ -45,6 +45,12 @@ public interface Parking {
     long nanoTime(Object party);
 
     /**
+     * Returns whether a cancellation applies to the party now: a cancelled task (outside a
+     * shield), or an interrupted thread. Its wait is about to end without a grant.
+     */
+    boolean isCancelling(Object party);
+
+    /**
      * Throws if the party may not block now: a cancelled task, or an interrupted thread.
      *
      * @throws CancellationException then

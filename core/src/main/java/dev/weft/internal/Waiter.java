@@ -41,6 +41,7 @@ public final class Waiter {
     private final Waiter claim;        // where the outcome lives
     private final long amount;         // what the waiter asks for: permits; 1 elsewhere
     private final Object payload;      // what the waiter brings: a put's item, or null
+    private final boolean cancellable; // false: granted even to a cancelled party
     private volatile Object outcome;   // in the claim only; any thread; CAS
     private Object item;               // written by this node's granter before the CAS
     Waiter previous;                   // guarded by the owning primitive's lock
@@ -60,6 +61,12 @@ public final class Waiter {
 
     /** Creates the waiter of the calling thread, bringing {@code payload} (a put's item). */
     public Waiter(Object party, WaitTarget target, long amount, Object payload) {
+        this(party, target, amount, payload, true);
+    }
+
+    private Waiter(Object party, WaitTarget target, long amount, Object payload,
+            boolean cancellable) {
+        this.cancellable = cancellable;
         this.thread = Thread.currentThread();
         this.party = party;
         this.target = target;
@@ -69,12 +76,22 @@ public final class Waiter {
     }
 
     private Waiter(Waiter claim, WaitTarget target) {
+        this.cancellable = claim.cancellable;
         this.thread = claim.thread;
         this.party = claim.party;
         this.target = target;
         this.amount = claim.amount;
         this.payload = null;
         this.claim = claim;
+    }
+
+    /**
+     * Creates the waiter of a calling party that will wait with
+     * {@link Parking#awaitUncancellable}: it is granted even when the party is cancelled, since
+     * it will not give up.
+     */
+    public static Waiter uncancellable(Object party, WaitTarget target) {
+        return new Waiter(party, target, 1, null, false);
     }
 
     /** Returns a waiter for the same wait on another target: one grant ends them all. */
@@ -108,8 +125,9 @@ public final class Waiter {
     }
 
     /**
-     * Grants the wait and wakes the waiter, unless it has abandoned the wait or another target
-     * granted it first.
+     * Grants the wait and wakes the waiter, unless it has abandoned the wait, another target
+     * granted it first, or the party has been cancelled (it is about to give up; what was meant
+     * for it goes to the next waiter instead).
      *
      * @return whether the grant happened; if false, offer what was meant for it to the next
      */
@@ -120,8 +138,8 @@ public final class Waiter {
     /** Grants the wait handing {@code value} to the waiter (a queue's item); see {@link #grant()}. */
     public boolean grant(Object value) {
         Waiter shared = claim;
-        if (shared.outcome != null) {
-            return false;
+        if (shared.outcome != null || cancellable && Parking.get().isCancelling(party)) {
+            return false;   // a cancelled party is about to give up: serve the next one
         }
         item = value;
         if (!OUTCOME.compareAndSet(shared, null, this)) {

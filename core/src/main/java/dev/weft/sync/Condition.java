@@ -116,7 +116,7 @@ public final class Condition implements java.util.concurrent.locks.Condition {
         Parking parking = Parking.get();
         Object me = parking.currentParty();
         lock.requireOwner(me, "wait on a condition of");
-        Waiter waiter = enqueue(me);
+        Waiter waiter = enqueue(Waiter.uncancellable(me, point));
         int holds = lock.releaseAll(parking, me);
         try {
             parking.awaitUncancellable(waiter);
@@ -219,7 +219,7 @@ public final class Condition implements java.util.concurrent.locks.Condition {
     /** Releases the lock, waits for a signal, takes the lock back; returns whether signalled. */
     private boolean awaitSignal(Parking parking, Object me, long timeoutNanos) {
         lock.requireOwner(me, "wait on a condition of");
-        Waiter waiter = enqueue(me);
+        Waiter waiter = enqueue(new Waiter(me, point, 1));
         int holds = lock.releaseAll(parking, me);
         boolean signalled = false;
         try {
@@ -233,10 +233,9 @@ public final class Condition implements java.util.concurrent.locks.Condition {
         }
     }
 
-    private Waiter enqueue(Object me) {
-        var waiter = new Waiter(me, point, 1);
+    private Waiter enqueue(Waiter waiter) {
         synchronized (point) {
-            point.touch(me);
+            point.touch(waiter.party());
             waiters.add(waiter);
         }
         return waiter;

@@ -218,7 +218,7 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
 
     /** Takes the lock back with {@code savedHolds} holds, whatever cancellation is pending. */
     void reacquire(Parking parking, Object me, int savedHolds) {
-        Waiter waiter = claimOrEnqueue(me);
+        Waiter waiter = claimOrEnqueue(Waiter.uncancellable(me, point));
         if (waiter != null) {
             try {
                 parking.awaitUncancellable(waiter);
@@ -264,7 +264,7 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
         if (timeoutNanos == 0) {
             return false;
         }
-        Waiter waiter = claimOrEnqueue(me);
+        Waiter waiter = claimOrEnqueue(new Waiter(me, point, 1));
         if (waiter != null) {
             boolean granted = false;
             try {
@@ -284,15 +284,14 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     }
 
     /**
-     * Queues {@code me} and looks at the owner once more (see "How it works"): returns null if
-     * the lock turned out free and {@code me} claimed it, else the queued waiter.
+     * Queues {@code waiter} and looks at the owner once more (see "How it works"): returns null
+     * if the lock turned out free and the waiter's party claimed it, else the queued waiter.
      */
-    private Waiter claimOrEnqueue(Object me) {
+    private Waiter claimOrEnqueue(Waiter waiter) {
         synchronized (point) {
-            var waiter = new Waiter(me, point, 1);
             waiters.add(waiter);
             waiting = waiters.size();
-            if (point.tryClaim(me)) {
+            if (point.tryClaim(waiter.party())) {
                 waiters.remove(waiter);
                 waiting = waiters.size();
                 return null;

@@ -1,0 +1,87 @@
+package dev.weft.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.test.VirtualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventTest {
+
+    @Test
+    void setWakesEveryWaiterAndLaterWaitsReturnAtOnce() {
+        var events = new ArrayList<String>();
+        Weft.run(() -> {
+            var started = new Event();
+            var waiters = List.of("a", "b").stream().map(name -> Weft.spawn(() -> {
+                started.await();
+                events.add(name + " woke");
+            })).toList();
+            Weft.yieldNow();
+            assertThat(started.waiting()).isEqualTo(2);
+            events.add("set");
+            started.set();
+            Weft.joinAll(waiters);
+            started.await();
+            events.add("no wait");
+        });
+        assertThat(events).containsExactly("set", "a woke", "b woke", "no wait");
+    }
+
+    @Test
+    void clearMakesWaitsWaitAgain() {
+        VirtualClock.run(() -> {
+            var event = new Event();
+            event.set();
+            event.clear();
+            assertThat(event.isSet()).isFalse();
+            assertThat(event.await(Duration.ofSeconds(10))).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void aTimedWaitReturnsTrueWhenSetInTime() {
+        var clock = new VirtualClock();
+        VirtualClock.run(clock, () -> {
+            var event = new Event();
+            Weft.spawn(() -> {
+                Weft.sleep(Duration.ofSeconds(3));
+                event.set();
+            });
+            assertThat(event.await(Duration.ofSeconds(10))).isTrue();
+            assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(3));
+            return null;
+        });
+    }
+
+    @Test
+    void aCancelledWaiterEndsCancelled() {
+        Weft.run(() -> {
+            var event = new Event();
+            Task<Void> waiter = Weft.spawn(() -> event.await());
+            Weft.yieldNow();
+            waiter.cancel();
+            waiter.join();
+            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(event.waiting()).isZero();
+        });
+    }
+
+    @Test
+    void aPlainThreadSetsAnEventTasksOfALoopWaitFor() throws Exception {
+        var event = new Event();   // made outside any task: the loop cannot own it
+        try (var loop = new dev.weft.Loop()) {
+            Task<String> waiter = loop.spawn(() -> {
+                event.await();
+                return "woke";
+            });
+            Thread.ofPlatform().start(event::set).join();
+            assertThat(waiter.get()).isEqualTo("woke");
+        }
+    }
+}
