@@ -26,6 +26,15 @@ public final class Demo {
                 AsyncioWait::run);
         section(out, "asyncio: tasks with return values", "expect: result 123 twice after ~1 s",
                 AsyncioResults::run);
+        section(out, "threading: Lock, RLock, deadlock and how to avoid it",
+                "expect: a lost update without a lock; a deadlock reported, not a hang",
+                LocksAndDeadlocks::run);
+        section(out, "queue: Queue, LifoQueue and PriorityQueue",
+                "expect: first in first out; last in first out; smallest priority first",
+                QueueOrders::run);
+        section(out, "producer-consumer through a bounded queue, join and shutdown",
+                "expect: 8 dishes served and eaten, then every eater leaves",
+                ProducerConsumer::run);
         section(out, "beyond the seed: a task group, a timeout, a failing child",
                 "expect: slow gives up at 800 ms; a failure cancels its sibling",
                 TimeoutsAndGroups::run);

@@ -83,4 +83,53 @@ class SeedExamplesTest {
         all.addAll(second);
         return all;
     }
+
+    @Test
+    void aLockPreventsTheLostUpdateAndADeadlockIsReportedNotWaitedOut() {
+        var transcript = new Transcript(null);
+        assertThat(LocksAndDeadlocks.run(transcript)).isZero();
+        assertThat(transcript.texts()).containsExactly(
+                "without a lock 10 buyers leave 9 of 10 tickets (wrong)",
+                "with a Lock 10 buyers leave 0 of 10 tickets",
+                "Lock acquired twice: Lock \"mutex\" is not reentrant and task \"main\" already "
+                        + "holds it; use RLock to acquire it again",
+                "RLock acquired twice, hold count 2",
+                "reported: deadlock: task \"alex\" waits on Lock \"fork\"[held by task "
+                        + "\"wusir\", 1 waiting], held by task \"wusir\"; task \"wusir\" waits "
+                        + "on Lock \"noodles\"[held by task \"alex\", 1 waiting], held by task "
+                        + "\"alex\"",
+                "wusir ate, once the other let go",
+                "same lock order: both ate, 2 of 2 done",
+                "tryLock for 20 ms while another holds it: false",
+                "tryLock once it is free: true");
+        assertOneLoopThread(transcript);
+    }
+
+    @Test
+    void theThreeQueuesHandOutTheSameItemsInTheirOwnOrders() {
+        var transcript = new Transcript(null);
+        var orders = QueueOrders.run(transcript);
+        assertThat(orders.get("Queue")).extracting(QueueOrders.Job::name)
+                .containsExactly("wash", "cook", "rest", "shop");
+        assertThat(orders.get("LifoQueue")).extracting(QueueOrders.Job::name)
+                .containsExactly("shop", "rest", "cook", "wash");
+        assertThat(orders.get("PriorityQueue")).extracting(QueueOrders.Job::name)
+                .containsExactly("cook", "shop", "wash", "rest");
+    }
+
+    @Test
+    void everyDishIsEatenOnceBeforeTheEatersLeave() {
+        var transcript = new Transcript(null);
+        var eaten = ProducerConsumer.run(transcript);
+        assertThat(eaten.stream().flatMap(List::stream).toList()).hasSize(8)
+                .doesNotHaveDuplicates();
+        var texts = transcript.texts();
+        assertThat(texts).filteredOn(text -> text.contains(" served ")).hasSize(8);
+        int joined = texts.indexOf("every dish eaten; closing the table");
+        assertThat(texts.indexOf("cooks done; waiting until every dish is eaten"))
+                .isLessThan(joined);
+        assertThat(texts.subList(joined + 1, texts.size())).hasSize(3)
+                .allMatch(text -> text.contains(" leaves after "));
+        assertOneLoopThread(transcript);
+    }
 }
