@@ -94,6 +94,7 @@ public final class Loop implements Executor, AutoCloseable {
     private final TaskLedger ledger = new TaskLedger(this);
     private volatile State state = State.OPEN;                    // any thread
     private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
+    private volatile Task<?> mainTask;                            // run()'s main, while it runs
     private boolean cancelNewTasks;                               // loop thread only
 
     /** Creates and starts a loop with {@link LoopOptions#defaults() default options}. */
@@ -309,6 +310,8 @@ public final class Loop implements Executor, AutoCloseable {
         }
         try {
             Task<T> mainTask = spawn("main", main);
+            this.mainTask = mainTask;
+            runQueue.addRemote(() -> { });   // the main may already wait: look at it again
             try {
                 mainTask.join();
             } catch (java.util.concurrent.CancellationException interrupted) {
@@ -320,6 +323,7 @@ public final class Loop implements Executor, AutoCloseable {
             cancelLeftovers(mainTask);
             return mainTask.resultNow();
         } finally {
+            this.mainTask = null;
             running.set(null);
         }
     }
@@ -523,8 +527,7 @@ public final class Loop implements Executor, AutoCloseable {
 
     private void idle() {
         if (timers.isEmpty()) {
-            if (state == State.OPEN && ledger.allWaitOnLoop() && ledger.anyStarted()
-                    && runQueue.isEmpty() && failStalledTasks()) {
+            if (state == State.OPEN && mainIsStalled() && failStalledTasks()) {
                 return;
             }
             runQueue.awaitWork(-1);
@@ -539,6 +542,18 @@ public final class Loop implements Executor, AutoCloseable {
             return;
         }
         runQueue.awaitWork(wait);
+    }
+
+    /**
+     * Whether {@link #run}'s main task is stuck for good with every other task: it has not
+     * finished, every started task waits on something only this loop could end, and nothing is
+     * queued; the caller has checked that no timer is pending. As in Go, only a blocked main
+     * makes a deadlock: a loop driven from outside may yet be closed or fed by its owner.
+     */
+    private boolean mainIsStalled() {
+        Task<?> main = mainTask;
+        return main != null && !main.isDone() && ledger.allWaitOnLoop() && ledger.anyStarted()
+                && runQueue.isEmpty();
     }
 
     /**

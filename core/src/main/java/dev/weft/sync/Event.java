@@ -64,13 +64,14 @@ public final class Event {
 
     /**
      * Waits until the flag is set or {@code timeout} passes on the caller's loop clock: Python's
-     * {@code wait(timeout)}. This is a {@linkplain dev.weft cancellation point}.
+     * {@code wait(timeout)}, named apart from {@link #await()} so that {@code event::await} stays
+     * a plain task body. This is a {@linkplain dev.weft cancellation point}.
      *
      * @return whether the flag is set
      * @throws IllegalArgumentException if the timeout is negative
      * @throws CancellationException if the caller is cancelled
      */
-    public boolean await(Duration timeout) {
+    public boolean tryAwait(Duration timeout) {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }

@@ -14,14 +14,18 @@
  *
  * <p><b>Deadlocks are reported.</b> A task that would wait forever gets a
  * {@link dev.weft.DeadlockException} instead: when it closes a cycle of tasks waiting for each
- * other's locks or for each other to finish, when it waits for a lock whose owner ended without
- * releasing it, or when every task of its loop waits on primitives and joins that only the loop's
- * own tasks could end, with no timer pending. A primitive counts as the loop's own while only
- * tasks of the loop that created it have used it; one created outside a task, or used by a
- * plain thread or another loop, never does. <b>Pitfall:</b> if a task hands a primitive it
- * created to a plain thread or to a virtual thread started with {@code Thread.ofVirtual()}, and
- * waits for that thread to use it, create the primitive outside the task instead, or touch it
- * from the thread before the task waits: otherwise the loop may see nothing left that could wake
- * the task and report a deadlock.
+ * other's locks or for each other to finish, or when it waits for a lock whose owner ended
+ * without releasing it (waits with a timeout, or inside {@code Weft.timeout}, end by themselves
+ * and are never reported). And while a loop runs a main task ({@code Weft.run}, {@code Loop.run}),
+ * if the main and every other task wait on primitives and joins that only the loop's own tasks
+ * could end, with no timer pending, every one of those waits fails with the report: as in Go,
+ * where "all goroutines are asleep". A primitive counts as the loop's own while only tasks of the
+ * loop that created it have used it; one created outside a task, or used by a plain thread or
+ * another loop, never does.
+ *
+ * <p><b>Pitfall:</b> if a task hands a primitive it created to a plain thread or to a virtual
+ * thread started with {@code Thread.ofVirtual()}, and waits for that thread to use it, create the
+ * primitive outside the task instead, or touch it from the thread before the task waits:
+ * otherwise the loop may see nothing left that could wake its tasks and report a deadlock.
  */
 package dev.weft.sync;

@@ -39,7 +39,7 @@ class EventTest {
             event.set();
             event.clear();
             assertThat(event.isSet()).isFalse();
-            assertThat(event.await(Duration.ofSeconds(10))).isFalse();
+            assertThat(event.tryAwait(Duration.ofSeconds(10))).isFalse();
             return null;
         });
     }
@@ -53,7 +53,7 @@ class EventTest {
                 Weft.sleep(Duration.ofSeconds(3));
                 event.set();
             });
-            assertThat(event.await(Duration.ofSeconds(10))).isTrue();
+            assertThat(event.tryAwait(Duration.ofSeconds(10))).isTrue();
             assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(3));
             return null;
         });
@@ -63,7 +63,7 @@ class EventTest {
     void aCancelledWaiterEndsCancelled() {
         Weft.run(() -> {
             var event = new Event();
-            Task<Void> waiter = Weft.spawn(() -> event.await());
+            Task<Void> waiter = Weft.spawn(event::await);
             Weft.yieldNow();
             waiter.cancel();
             waiter.join();

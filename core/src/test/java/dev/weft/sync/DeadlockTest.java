@@ -1,0 +1,179 @@
+package dev.weft.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.DeadlockException;
+import dev.weft.Loop;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.queue.FifoQueue;
+import dev.weft.test.RecordingHandler;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** Deadlocks across loops and threads, and the waits that are not deadlocks. */
+class DeadlockTest {
+
+    @Test
+    void aCycleAcrossTwoLoopsIsReported() throws Exception {
+        var first = new Lock("first");
+        var second = new Lock("second");
+        var bothHoldOne = new Barrier(2);
+        try (var left = new Loop(); var right = new Loop()) {
+            Task<Void> a = left.spawn("a", () -> takeBoth(first, second, bothHoldOne));
+            Task<Void> b = right.spawn("b", () -> takeBoth(second, first, bothHoldOne));
+            a.join();
+            b.join();
+            var failed = List.of(a, b).stream().filter(t -> t.status() == Task.Status.FAILED)
+                    .toList();
+            assertThat(failed).singleElement().satisfies(task -> assertThat(task.exception())
+                    .isInstanceOf(DeadlockException.class)
+                    .hasMessageContaining("task \"a\" waits on Lock \"")
+                    .hasMessageContaining("task \"b\" waits on Lock \""));
+        }
+    }
+
+    @Test
+    void aCycleBetweenATaskAndAPlainThreadIsReported() throws Exception {
+        var first = new Lock("first");
+        var second = new Lock("second");
+        var bothHoldOne = new Barrier(2);
+        try (var loop = new Loop()) {
+            Task<Void> task = loop.spawn("task", () -> takeBoth(first, second, bothHoldOne));
+            Throwable[] threadFailure = new Throwable[1];
+            Thread thread = Thread.ofPlatform().name("worker").start(() -> {
+                try {
+                    takeBoth(second, first, bothHoldOne);
+                } catch (Throwable e) {
+                    threadFailure[0] = e;
+                }
+            });
+            thread.join();
+            task.join();
+            assertThat(task.exception() != null ? task.exception() : threadFailure[0])
+                    .isInstanceOf(DeadlockException.class)
+                    .hasMessageContaining("thread \"worker\"")
+                    .hasMessageContaining("task \"task\"");
+        }
+    }
+
+    private static void takeBoth(Lock firstLock, Lock secondLock, Barrier bothHoldOne)
+            throws Exception {
+        firstLock.lock();
+        try {
+            bothHoldOne.await();
+            secondLock.lock();
+            secondLock.unlock();
+        } finally {
+            firstLock.unlock();
+        }
+    }
+
+    @Test
+    void tasksLeftWaitingWhenMainEndsAreCancelledNotReported() {
+        var problems = new RecordingHandler();
+        Task<?>[] consumer = new Task<?>[1];
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                var queue = new FifoQueue<String>();
+                consumer[0] = Weft.spawn(queue::take);
+                Weft.yieldNow();
+                return null;
+            });
+        }
+        assertThat(consumer[0].status()).isEqualTo(Task.Status.CANCELLED);
+        assertThat(problems.messages()).singleElement().asString()
+                .contains("were still running; they were cancelled");
+    }
+
+    @Test
+    void aLoopDrivenFromOutsideIsNotReportedWhileItsOwnerMayStillAct() throws Exception {
+        try (var loop = new Loop()) {
+            var queueReady = new CountDownLatch(1);
+            var queues = new FifoQueue<?>[1];
+            Task<String> consumer = loop.spawn(() -> {
+                var queue = new FifoQueue<String>();
+                queues[0] = queue;
+                queueReady.countDown();
+                return queue.take();
+            });
+            queueReady.await();
+            while (queues[0].waitingCount() == 0) {
+                Thread.onSpinWait();
+            }
+            @SuppressWarnings("unchecked")
+            var queue = (FifoQueue<String>) queues[0];
+            queue.put("fed from outside");
+            assertThat(consumer.get()).isEqualTo("fed from outside");
+        }
+    }
+
+    @Test
+    void aMainWaitingForATaskStuckOnAnEventOfItsLoopIsReported() {
+        assertThatThrownBy(() -> Weft.run(() -> {
+            var never = new Event();
+            Weft.spawn("waiter", never::await).join();
+            return Weft.spawn("joined", () -> 1).result();
+        })).isInstanceOf(DeadlockException.class)
+                .hasMessageContaining("task \"waiter\" waits on Event[not set, 1 waiting]")
+                .hasMessageContaining("task \"main\" waits for Task[waiter RUNNING] to finish");
+    }
+
+    @Test
+    void waitsWithATimeoutAreNotReported() throws Exception {
+        Weft.run(() -> {
+            var lock = new Lock();
+            lock.lock();
+            Task<Boolean> waiter = Weft.spawn(() -> lock.tryLock(50,
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
+            Weft.yieldNow();
+            waiter.join();   // waits for a task that waits for main: but only for 50 ms
+            assertThat(waiter.result()).isFalse();
+            lock.unlock();
+            return null;
+        });
+    }
+
+    @Test
+    void theStallReportNamesEveryTaskAndWhatItWaitsOn() {
+        Throwable failure = null;
+        try {
+            Weft.run(() -> {
+                var queue = new FifoQueue<Integer>();
+                var lock = new Lock("state");
+                lock.lock();
+                Task<Integer> consumer = Weft.spawn("consumer", queue::take);
+                Task<Void> locker = Weft.spawn("locker", () -> {
+                    lock.lock();
+                });
+                Weft.yieldNow();
+                consumer.join();
+                return locker;
+            });
+        } catch (Throwable e) {
+            failure = e;
+        }
+        assertThat(failure).isInstanceOf(DeadlockException.class)
+                .hasMessageStartingWith("deadlock on loop ")
+                .hasMessageContaining("task \"consumer\" waits on FifoQueue[0 items")
+                .hasMessageContaining("task \"locker\" waits on Lock \"state\"[held by task "
+                        + "\"main\"")
+                .hasMessageContaining("task \"main\" waits for Task[consumer RUNNING] to finish")
+                .hasMessageContaining("task \"consumer\" is at:");
+    }
+
+    @Test
+    void theFailureOfAStalledTaskCanBeReadFromIt() throws Exception {
+        Task<?>[] consumer = new Task<?>[1];
+        assertThatThrownBy(() -> Weft.run(() -> {
+            var queue = new FifoQueue<Integer>();
+            consumer[0] = Weft.spawn(queue::take);
+            return consumer[0].get();
+        })).isInstanceOf(DeadlockException.class);
+        assertThat(consumer[0].exception()).isInstanceOf(DeadlockException.class);
+        assertThatThrownBy(consumer[0]::get).isInstanceOf(ExecutionException.class);
+    }
+}
