@@ -62,14 +62,15 @@ final class LoopParking implements Parking {
             return awaitInThread(waiter, timeoutNanos);
         }
         TaskWaitState state = task.waitState();
-        state.timedWait = timeoutNanos >= 0;
-        state.blockedOn = waiter;   // published before the walk; see WaitGraph
+        boolean owned = waiter.target().holder() != null;
+        state.waitOn(waiter, timeoutNanos >= 0, owned);   // published before the walk
         try {
-            failIfDeadlocked(task, waiter);
+            if (owned) {
+                failIfDeadlocked(task, waiter);
+            }
             return parkTask(task, state, waiter, timeoutNanos);
         } finally {
-            state.blockedOn = null;
-            state.timedWait = false;
+            state.stopWaiting();
         }
     }
 
@@ -102,7 +103,7 @@ final class LoopParking implements Parking {
         Thread thread = Thread.currentThread();
         if (party instanceof Task<?> task) {
             TaskWaitState state = task.waitState();
-            state.blockedOn = waiter;
+            state.waitOn(waiter, false, true);
             try {
                 failIfDeadlocked(task, waiter);
                 counted(task, waiter, () -> LockSupport.park(waiter.target()));
@@ -111,7 +112,7 @@ final class LoopParking implements Parking {
                     throw deadlock;
                 }
             } finally {
-                state.blockedOn = null;
+                state.stopWaiting();
             }
         } else {
             WaitGraph.threadWaits(thread, waiter, false);

@@ -44,7 +44,7 @@ final class WaitGraph {
     static Object blockedOn(Object party) {
         if (party instanceof Task<?> task) {
             TaskWaitState state = task.waitStateOrNull();
-            return state == null ? null : state.blockedOn;
+            return state == null ? null : state.blockedOn();
         }
         return party instanceof Thread thread ? THREADS_WAITING.get(thread) : null;
     }
@@ -83,6 +83,9 @@ final class WaitGraph {
                         + stacksOf(chain, party));
             }
             if (hasEnded(holder)) {
+                if (!(waitingOn instanceof Waiter)) {
+                    return null;   // a joined task that has just finished: the join ends
+                }
                 return new DeadlockException("deadlock: " + describeChain(chain, holder)
                         + ", which has ended without releasing it: nobody else may release it"
                         + stacksOf(chain, party));
@@ -116,7 +119,7 @@ final class WaitGraph {
     private static boolean waitIsBounded(Object party) {
         if (party instanceof Task<?> task) {
             TaskWaitState state = task.waitStateOrNull();
-            return state != null && state.timedWait || task.isCancelRequested()
+            return state != null && state.timedWait() || task.isCancelRequested()
                     || CancelScope.hasDeadline(task.scope);
         }
         return party instanceof Thread thread && TIMED_THREADS.contains(thread);

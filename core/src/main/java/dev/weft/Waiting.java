@@ -45,8 +45,8 @@ final class Waiting {
             return false;
         }
         TaskWaitState waits = caller.waitState();
-        waits.timedWait = timeoutNanos >= 0;
-        waits.blockedOn = blocker;   // published before the walk; see WaitGraph
+        boolean joins = blocker instanceof Task<?>;
+        waits.waitOn(blocker, timeoutNanos >= 0, joins);   // published before the walk
         try {
             if (blocker instanceof Task<?> joined) {
                 DeadlockException deadlock = WaitGraph.check(caller, joined);
@@ -56,8 +56,7 @@ final class Waiting {
             }
             return park(caller, waits, ready, timeoutNanos, source, blocker);
         } finally {
-            waits.blockedOn = null;
-            waits.timedWait = false;
+            waits.stopWaiting();
         }
     }
 
