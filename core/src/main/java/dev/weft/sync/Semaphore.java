@@ -74,7 +74,17 @@ public sealed class Semaphore permits BoundedSemaphore {
             waiter = new Waiter(me, point, permits);
             waiters.add(waiter);
         }
-        point.await(parking, waiters, waiter, -1);
+        boolean granted = false;
+        try {
+            granted = parking.await(waiter, -1);
+        } finally {
+            if (!granted) {
+                synchronized (point) {
+                    waiters.remove(waiter);
+                    grantWaiters();   // it may have held back smaller requests behind it
+                }
+            }
+        }
     }
 
     /** Takes one permit if one is free and nobody waits; never waits. */
@@ -116,13 +126,18 @@ public sealed class Semaphore permits BoundedSemaphore {
             point.touch(me);
             checkRelease(available, permits);
             available += permits;
-            Waiter first;
-            while ((first = waiters.first()) != null && first.amount() <= available) {
-                waiters.pollFirst();
-                available -= first.amount();
-                if (!first.grant()) {
-                    available += first.amount();   // it gave up; the permits stay here
-                }
+            grantWaiters();
+        }
+    }
+
+    /** Under the guard: grants waiters from the front while the first one's request fits. */
+    private void grantWaiters() {
+        Waiter first;
+        while ((first = waiters.first()) != null && first.amount() <= available) {
+            waiters.pollFirst();
+            available -= first.amount();
+            if (!first.grant()) {
+                available += first.amount();   // it gave up; the permits stay here
             }
         }
     }

@@ -76,6 +76,21 @@ class SemaphoreTest {
     }
 
     @Test
+    void aCancelledBigRequestAtTheFrontLetsTheSmallerOnesBehindItThrough() {
+        Weft.run(() -> {
+            var semaphore = new Semaphore(1);
+            Task<Void> big = Weft.spawn(() -> semaphore.acquire(2));
+            Task<Void> small = Weft.spawn(() -> semaphore.acquire());
+            Weft.yieldNow();
+            assertThat(semaphore.waiting()).isEqualTo(2);
+            big.cancel();
+            small.join();
+            assertThat(small.status()).isEqualTo(Task.Status.DONE);
+            assertThat(semaphore.availablePermits()).isZero();
+        });
+    }
+
+    @Test
     void aTimedOutWaiterLeavesThePermitsForTheNext() {
         VirtualClock.run(() -> {
             var semaphore = new Semaphore(0);
