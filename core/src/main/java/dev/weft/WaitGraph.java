@@ -65,7 +65,7 @@ final class WaitGraph {
      * {@code blocker}, and returns the exception to throw if the wait could never end, or null.
      */
     static DeadlockException check(Object party, Object blocker) {
-        if (waitIsBounded(party)) {
+        if (waitIsBounded(party) || endsAtOnce(party, blocker)) {
             return null;
         }
         var chain = new ArrayList<Object>();   // party, blocker, party, blocker, ...
@@ -100,6 +100,19 @@ final class WaitGraph {
             waitingOn = blockedOn(holder);
         }
         return null;
+    }
+
+    /**
+     * Whether the chain obviously ends at its first link, the common case (the holder runs, or
+     * waits on something nobody holds), so that the walk allocates nothing.
+     */
+    private static boolean endsAtOnce(Object party, Object blocker) {
+        Object holder = holderOf(blocker);
+        if (holder == null || holder == party || hasEnded(holder)) {
+            return holder == null;
+        }
+        Object next = blockedOn(holder);
+        return next == null || holderOf(next) == null;
     }
 
     private static boolean partyOnChain(List<Object> chain, Object party) {
