@@ -64,4 +64,42 @@ class WorkloadsSmokeTest {
         assertThat(WorkloadRunner.median(samples, WorkloadRunner.Sample::processMillis))
                 .isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @EnumSource(PingPongQueue.class)
+    void pingPongRunsThroughEveryQueueOnBothEngines(PingPongQueue queue) throws Exception {
+        for (Engine engine : Engine.values()) {
+            assertThat(Workloads.pingPong(engine, queue, 100)).isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LockWorkloads.Kind.class)
+    void lockUnlockRunsForEveryLock(LockWorkloads.Kind kind) {
+        assertThat(LockWorkloads.lockUnlock(kind, 100)).isNotNegative();
+    }
+
+    @Test
+    void theSyncBenchmarksRun() throws Exception {
+        var benchmarks = new dev.weft.bench.jmh.SyncBenchmarks();
+        assertThat(benchmarks.pingPongWeftFifoQueue()).isPositive();
+        assertThat(benchmarks.pingPongWeftArrayBlockingQueue()).isPositive();
+        assertThat(benchmarks.pingPongJdkArrayBlockingQueue()).isPositive();
+        assertThat(benchmarks.lockUnlockWeftLock()).isNotNegative();
+        assertThat(benchmarks.lockUnlockWeftRLock()).isNotNegative();
+        assertThat(benchmarks.lockUnlockReentrantLock()).isNotNegative();
+    }
+
+    @Test
+    void theWorkloadMainTakesW3sQueue() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var original = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            WorkloadMain.main(new String[] {"w3", "weft", "10", "weft-fifo"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("RESULT ");
+    }
 }

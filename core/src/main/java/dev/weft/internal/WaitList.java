@@ -1,8 +1,5 @@
 package dev.weft.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The waiters of one primitive, in arrival order (or newest first, for LIFO hand-offs). Not
  * thread-safe: every method must be called under the owning primitive's lock.
@@ -105,14 +102,5 @@ public final class WaitList {
     /** Returns how many waiters are in the list, abandoned ones not yet removed included. */
     public int size() {
         return size;
-    }
-
-    /** Returns the waiting parties, first first; for dumps and messages. */
-    public List<Object> parties() {
-        var parties = new ArrayList<Object>(size);
-        for (Waiter w = head; w != null; w = w.next) {
-            parties.add(w.party());
-        }
-        return parties;
     }
 }

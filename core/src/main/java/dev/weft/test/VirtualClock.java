@@ -9,8 +9,9 @@ import java.util.concurrent.Callable;
 /**
  * A clock for tests that stands still while tasks run and jumps straight to the next timer when
  * every task of its loop waits on Weft ({@link dev.weft.Weft#sleep sleep}, timeouts, joins of
- * tasks of the same loop): a test of an hour-long timeout runs in milliseconds, with the same
- * order of events as in real time.
+ * tasks of the same loop, and locks, queues and the other primitives of {@code dev.weft.sync} and
+ * {@code dev.weft.queue} that only the loop's tasks use): a test of an hour-long timeout runs in
+ * milliseconds, with the same order of events as in real time.
  *
  * {@snippet :
  * var clock = new VirtualClock();
