@@ -128,30 +128,36 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     public void unlock() {
         Parking parking = Parking.get();
         Object me = parking.currentParty();
-        requireOwner(me, "release");
+        if (point.holder() != me) {
+            requireOwner(me, "release");   // throws
+        }
         if (--holds > 0) {
             return;
         }
         parking.released(me, point);
-        release();
+        release(me);
     }
 
     /** The owner lets go of its last hold: hands the lock on, or frees it. */
-    private void release() {
+    private void release(Object me) {
         if (waiting == 0) {
             point.setHolder(null);
             if (waiting == 0) {
                 return;   // a waiter arriving from now on finds the lock free
             }
-            synchronized (point) {
-                if (point.holder() == null) {   // the new waiter did not claim it itself
-                    handOff();
-                }
-            }
-            return;
         }
+        releaseContended(me);
+    }
+
+    /** Someone waits, or came while {@code me} freed the lock: hands the lock on. */
+    private void releaseContended(Object me) {
         synchronized (point) {
-            handOff();   // still ours: nobody else can have taken it
+            Object owner = point.holder();
+            // Still ours (nobody else can take a held lock), or freed just now and not yet
+            // claimed by the waiter that came meanwhile; with nobody left, handOff frees it.
+            if (owner == null || owner == me) {
+                handOff();
+            }
         }
     }
 
@@ -212,7 +218,7 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
         int released = holds;
         holds = 0;
         parking.released(me, point);
-        release();
+        release(me);
         return released;
     }
 
@@ -252,6 +258,14 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
             parking.acquired(me, point);
             return true;
         }
+        return acquireContended(parking, me, timeoutNanos);
+    }
+
+    /**
+     * The lock was not free: a re-acquisition, a refusal, or a wait. Apart from
+     * {@link #acquire}, so that the uncontended path stays small enough to be inlined.
+     */
+    private boolean acquireContended(Parking parking, Object me, long timeoutNanos) {
         if (point.holder() == me) {   // only the caller could change that
             if (reentrant()) {
                 holds++;
