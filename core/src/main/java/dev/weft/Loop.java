@@ -95,6 +95,8 @@ public final class Loop implements Executor, AutoCloseable {
     private volatile State state = State.OPEN;                    // any thread
     private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
     private volatile Task<?> mainTask;                            // run()'s main, while it runs
+    private final java.util.concurrent.ConcurrentLinkedDeque<AutoCloseable> closeWith =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();   // any thread
     private boolean cancelNewTasks;                               // loop thread only
 
     /** Creates and starts a loop with {@link LoopOptions#defaults() default options}. */
@@ -137,6 +139,11 @@ public final class Loop implements Executor, AutoCloseable {
         }
         throw new WrongThreadException("Loop.current() must be called from a task or a loop "
                 + "callback; start a task with Weft.run(...)");
+    }
+
+    /** Returns the loop whose carrier {@code thread} is, or null. */
+    static Loop ofCarrier(Thread thread) {
+        return thread instanceof Carrier carrierThread ? carrierThread.loop : null;
     }
 
     /** Returns the task running the calling code, or null if the caller is not a Weft task. */
@@ -463,7 +470,38 @@ public final class Loop implements Executor, AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        closeResources();
         reportUnobservedFailures();
+    }
+
+    /**
+     * Closes {@code resource} when this loop closes, once every task has finished: for helpers
+     * that live as long as the loop, such as its worker pool. Resources close in the reverse
+     * order of registration, on the thread that calls {@link #close()}; a failure to close is
+     * reported to the {@link ExceptionHandler}. Callable from any thread.
+     *
+     * @throws RejectedExecutionException if the loop has closed; the resource was not taken
+     */
+    public void closeWith(AutoCloseable resource) {
+        Objects.requireNonNull(resource, "resource");
+        closeWith.addLast(resource);
+        if (state == State.CLOSED && closeWith.removeLastOccurrence(resource)) {
+            throw closedError();   // close() may have drained the list already
+        }
+    }
+
+    private void closeResources() {
+        AutoCloseable resource;
+        while ((resource = closeWith.pollLast()) != null) {
+            try {
+                resource.close();
+            } catch (Exception | Error e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();   // kept for the caller of close()
+                }
+                report("closing " + resource + " with loop \"" + name + "\" failed", e);
+            }
+        }
     }
 
     private void cancelEverything() {

@@ -28,7 +28,8 @@ final class LoopParking implements Parking {
 
     @Override
     public Object loopOf(Object party) {
-        return party instanceof Task<?> task ? task.loop : null;
+        // A loop's own callbacks run on its carrier: they belong to the loop as its tasks do.
+        return party instanceof Task<?> task ? task.loop : Loop.ofCarrier((Thread) party);
     }
 
     @Override

@@ -21,6 +21,15 @@ public final class Affinity {
         this.home = loop != null ? loop : SHARED;
     }
 
+    private Affinity(Object home) {
+        this.home = home;
+    }
+
+    /** Returns the affinity of a primitive that other threads complete, so no loop owns it. */
+    public static Affinity shared() {
+        return new Affinity(SHARED);
+    }
+
     /** Records a use by {@code party}: a party of another loop, or no loop, shares the primitive. */
     public void touch(Object party) {
         Object current = home;

@@ -32,7 +32,7 @@ public interface Parking {
     /** Returns the calling task, or the calling thread when it is not a task. */
     Object currentParty();
 
-    /** Returns the loop of a task party, or null for a thread. */
+    /** Returns the loop of a task party or of a loop's carrier thread, or null for a thread. */
     Object loopOf(Object party);
 
     /** Returns how messages name a task party. */

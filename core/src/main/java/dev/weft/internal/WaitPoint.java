@@ -21,7 +21,7 @@ public final class WaitPoint implements WaitTarget {
     }
 
     private final Object primitive;
-    private final Affinity affinity = new Affinity();
+    private final Affinity affinity;
     private volatile Object holder;   // any thread: set under this object's lock or by CAS
     WaitPoint heldPrevious;           // the holder's thread only; see HeldLocks
     WaitPoint heldNext;               // the holder's thread only; see HeldLocks
@@ -29,7 +29,20 @@ public final class WaitPoint implements WaitTarget {
 
     /** Creates the wait point of {@code primitive}, from the code that creates it. */
     public WaitPoint(Object primitive) {
+        this(primitive, new Affinity());
+    }
+
+    private WaitPoint(Object primitive, Affinity affinity) {
         this.primitive = primitive;
+        this.affinity = affinity;
+    }
+
+    /**
+     * Creates the wait point of a primitive that threads outside any loop release, such as the
+     * future of work running on a worker thread: waits on it never count as the loop's own.
+     */
+    public static WaitPoint releasedElsewhere(Object primitive) {
+        return new WaitPoint(primitive, Affinity.shared());
     }
 
     /** Records a use by {@code party}; see {@link Affinity#touch}. */
