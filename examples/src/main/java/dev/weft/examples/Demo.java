@@ -35,6 +35,9 @@ public final class Demo {
         section(out, "producer-consumer through a bounded queue, join and shutdown",
                 "expect: 8 dishes served and eaten, then every eater leaves",
                 ProducerConsumer::run);
+        section(out, "pools: ThreadPoolExecutor, to_thread, gevent's Pool, one loop per core",
+                "expect: 8 jobs in ~200 ms on 4 workers; at most 3 fetches at once; 2 loops",
+                PoolsAndOffload::run);
         section(out, "beyond the seed: a task group, a timeout, a failing child",
                 "expect: slow gives up at 800 ms; a failure cancels its sibling",
                 TimeoutsAndGroups::run);

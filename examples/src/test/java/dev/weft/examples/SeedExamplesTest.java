@@ -132,4 +132,17 @@ class SeedExamplesTest {
                 .allMatch(text -> text.contains(" leaves after "));
         assertOneLoopThread(transcript);
     }
+
+    @Test
+    void poolsRunBlockingWorkOffTheLoopAndKeepToTheirBounds() {
+        var transcript = new Transcript(null);
+        var outcome = PoolsAndOffload.run(transcript);
+        assertThat(outcome.squares()).containsExactly(1, 4, 9, 16, 25, 36, 49, 64);
+        assertThat(outcome.fileText()).startsWith("file I/O blocks a carrier");
+        assertThat(outcome.mostFetchesAtOnce()).isEqualTo(3);
+        assertThat(outcome.loopsUsed()).isEqualTo(2);
+        assertThat(transcript.texts()).contains("callback: the last job gave 64",
+                "8 jobs of 100 ms on 4 workers: [1, 4, 9, 16, 25, 36, 49, 64]",
+                "9 pages fetched, at most 3 at once", "4 CPU-bound tasks ran on 2 loops");
+    }
 }
