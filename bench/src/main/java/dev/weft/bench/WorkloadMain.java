@@ -6,8 +6,10 @@ import java.time.Duration;
  * Runs one workload once in this JVM and prints one result line for {@link WorkloadRunner}:
  * {@code RESULT <value> <peak RSS KiB> <RSS at start KiB>}.
  *
- * <p>Usage: {@code WorkloadMain w1|w2|w2heap|w3 weft|jdk <n> [weft-fifo|array|synchronous]}; the
- * last argument chooses W3's queue (default: array).
+ * <p>Usage: {@code WorkloadMain w1|w2|w2heap|w3|offload|group weft|jdk <n> [option]}; the option
+ * chooses W3's queue ({@code weft-fifo|array|synchronous}, default array) or the group's number
+ * of loops (default 1). The offload workload adds a fourth figure: the p99 lateness of a timer
+ * on the same loop, in nanoseconds.
  */
 public final class WorkloadMain {
     private WorkloadMain() {}
@@ -15,11 +17,12 @@ public final class WorkloadMain {
     /** Runs the workload named by the arguments. */
     public static void main(String[] args) throws Exception {
         if (args.length != 3 && args.length != 4) {
-            throw new IllegalArgumentException("usage: WorkloadMain w1|w2|w2heap|w3 weft|jdk <n> "
-                    + "[weft-fifo|array|synchronous]; got " + String.join(" ", args));
+            throw new IllegalArgumentException("usage: WorkloadMain "
+                    + "w1|w2|w2heap|w3|offload|group weft|jdk <n> [option]; got "
+                    + String.join(" ", args));
         }
-        PingPongQueue queue = args.length == 4 ? PingPongQueue.parse(args[3])
-                : PingPongQueue.ARRAY;
+        String option = args.length == 4 ? args[3] : null;
+        String extra = "";
         Engine engine = Engine.parse(args[1]);
         int n = Integer.parseInt(args[2]);
         long rssAtStart = ProcessMemory.residentKib();
@@ -27,11 +30,22 @@ public final class WorkloadMain {
             case "w1" -> Workloads.spawnAndJoin(engine, n);
             case "w2" -> Workloads.sleepers(engine, n, Duration.ofSeconds(1), false);
             case "w2heap" -> Workloads.sleepers(engine, n, Duration.ofSeconds(1), true);
-            case "w3" -> Workloads.pingPong(engine, queue, n);
+            case "w3" -> Workloads.pingPong(engine,
+                    option == null ? PingPongQueue.ARRAY : PingPongQueue.parse(option), n);
+            case "offload" -> {
+                var figures = ExecWorkloads.offload(n, Duration.ofMillis(10), 100);
+                extra = " " + figures.latenessP99Nanos();
+                yield figures.wallNanos();
+            }
+            case "group" -> {
+                int loops = option == null ? 1 : Integer.parseInt(option);
+                ExecWorkloads.spawnAndJoinOnGroup(loops, n / 2);   // warm-up: JIT, heap sizing
+                yield ExecWorkloads.spawnAndJoinOnGroup(loops, n);
+            }
             default -> throw new IllegalArgumentException("unknown workload " + args[0]
-                    + "; expected w1, w2, w2heap or w3");
+                    + "; expected w1, w2, w2heap, w3, offload or group");
         };
         System.out.println("RESULT " + value + " " + ProcessMemory.peakResidentKib() + " "
-                + rssAtStart);
+                + rssAtStart + extra);
     }
 }

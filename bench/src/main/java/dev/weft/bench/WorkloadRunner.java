@@ -33,13 +33,14 @@ public final class WorkloadRunner {
     }
 
     /** One process's figures. */
-    record Sample(double processMillis, long value, long peakRssKib, long startRssKib) {}
+    record Sample(double processMillis, long value, long peakRssKib, long startRssKib,
+            long extra) {}
 
     /** Runs the workloads named in the arguments. */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException(
-                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3]");
+                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [offload] [group]");
         }
         int runs = 5;
         var workloads = new ArrayList<String>();
@@ -51,7 +52,7 @@ public final class WorkloadRunner {
             }
         }
         if (workloads.isEmpty()) {
-            workloads.addAll(List.of("w1", "w2", "w3"));
+            workloads.addAll(List.of("w1", "w2", "w3", "offload", "group"));
         }
         var runner = new WorkloadRunner(args[0], runs);
         System.out.printf("Weft workloads: %d process(es) per figure, median; JDK = default "
@@ -61,8 +62,10 @@ public final class WorkloadRunner {
                 case "w1" -> runner.w1();
                 case "w2" -> runner.w2();
                 case "w3" -> runner.w3();
-                default -> throw new IllegalArgumentException(
-                        "unknown workload " + workload + "; expected w1, w2 or w3");
+                case "offload" -> runner.offload();
+                case "group" -> runner.group();
+                default -> throw new IllegalArgumentException("unknown workload " + workload
+                        + "; expected w1, w2, w3, offload or group");
             }
         }
     }
@@ -138,6 +141,43 @@ public final class WorkloadRunner {
         System.out.printf("  %-36s %9.2fx%n", "Weft FifoQueue vs the best other", best / weft);
     }
 
+    /**
+     * A task offloads 1,000 blocking calls of 10 ms through a pool of 100 workers while a second
+     * task of the same loop sleeps 1 ms at a time: the wall time (ideal 0.1 s) and how late the
+     * second task's timers are.
+     */
+    private void offload() throws Exception {
+        int calls = 1_000;
+        var samples = new ArrayList<Sample>();
+        for (int i = 0; i < runs; i++) {
+            samples.add(runProcess("offload", Engine.WEFT, calls));
+        }
+        System.out.printf("%nOffload %,d blocking calls of 10 ms through 100 workers, a 1 ms "
+                + "ticker on the same loop (median)%n", calls);
+        System.out.printf("  %-36s %10.1f%n", "wall (ms), ideal 100",
+                median(samples, s -> s.value() / 1e6));
+        System.out.printf("  %-36s %10.2f%n", "ticker lateness p99 (ms)",
+                median(samples, s -> s.extra() / 1e6));
+    }
+
+    /** W1 on a LoopGroup of one loop and of two loops, in the same run: the scaling ratio. */
+    private void group() throws Exception {
+        int n = 1_000_000;
+        var one = new ArrayList<Sample>();
+        var two = new ArrayList<Sample>();
+        for (int i = 0; i < runs; i++) {
+            one.add(runProcess("group", Engine.WEFT, n, "1"));
+            two.add(runProcess("group", Engine.WEFT, n, "2"));
+        }
+        double oneMillis = median(one, s -> s.value() / 1e6);
+        double twoMillis = median(two, s -> s.value() / 1e6);
+        System.out.printf("%nW1 on a LoopGroup, %,d tasks spread over the loops (in-process, "
+                + "after a warm-up pass, median)%n", n);
+        System.out.printf("  %-36s %10.1f%n", "1 loop (ms)", oneMillis);
+        System.out.printf("  %-36s %10.1f%n", "2 loops (ms)", twoMillis);
+        System.out.printf("  %-36s %9.2fx%n", "speed-up, 2 loops / 1 loop", oneMillis / twoMillis);
+    }
+
     /** Runs the workload {@code runs} times on each engine, alternating; Weft first. */
     private List<List<Sample>> alternate(String workload, int n) throws Exception {
         var weft = new ArrayList<Sample>();
@@ -180,7 +220,8 @@ public final class WorkloadRunner {
         }
         long[] fields = Arrays.stream(result.substring(7).trim().split(" "))
                 .mapToLong(Long::parseLong).toArray();
-        return new Sample(millis, fields[0], fields[1], fields[2]);
+        return new Sample(millis, fields[0], fields[1], fields[2],
+                fields.length > 3 ? fields[3] : 0);
     }
 
     private static void header() {

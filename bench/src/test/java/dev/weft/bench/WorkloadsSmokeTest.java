@@ -59,8 +59,8 @@ class WorkloadsSmokeTest {
 
     @Test
     void theRunnerTakesTheMedian() {
-        var samples = java.util.List.of(new WorkloadRunner.Sample(3, 0, 0, 0),
-                new WorkloadRunner.Sample(1, 0, 0, 0), new WorkloadRunner.Sample(2, 0, 0, 0));
+        var samples = java.util.List.of(new WorkloadRunner.Sample(3, 0, 0, 0, 0),
+                new WorkloadRunner.Sample(1, 0, 0, 0, 0), new WorkloadRunner.Sample(2, 0, 0, 0, 0));
         assertThat(WorkloadRunner.median(samples, WorkloadRunner.Sample::processMillis))
                 .isEqualTo(2);
     }
@@ -101,5 +101,18 @@ class WorkloadsSmokeTest {
             System.setOut(original);
         }
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("RESULT ");
+    }
+
+    @Test
+    void theOffloadWorkloadRunsAndMeasuresTheTicker() {
+        var figures = ExecWorkloads.offload(20, java.time.Duration.ofMillis(1), 10);
+        assertThat(figures.wallNanos()).isPositive();
+        assertThat(figures.latenessP99Nanos()).isNotNegative();
+    }
+
+    @Test
+    void theGroupWorkloadRunsOnOneAndTwoLoops() throws Exception {
+        assertThat(ExecWorkloads.spawnAndJoinOnGroup(1, 100)).isPositive();
+        assertThat(ExecWorkloads.spawnAndJoinOnGroup(2, 100)).isPositive();
     }
 }

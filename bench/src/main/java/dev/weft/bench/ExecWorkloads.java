@@ -1,0 +1,92 @@
+package dev.weft.bench;
+
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.exec.LoopGroup;
+import dev.weft.exec.Work;
+import dev.weft.exec.WorkerPool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/** Workloads of {@code dev.weft.exec}: offloading blocking calls, and loops in parallel. */
+public final class ExecWorkloads {
+    private ExecWorkloads() {}
+
+    /** What the offload workload measured. */
+    public record OffloadFigures(long wallNanos, long latenessP99Nanos, int ticks) {}
+
+    /**
+     * One task offloads {@code calls} blocking calls of {@code blockFor} each through a pool of
+     * {@code threads} workers and waits for them all, while a second task of the same loop
+     * sleeps 1 ms at a time and records how late each wake-up is.
+     */
+    public static OffloadFigures offload(int calls, Duration blockFor, int threads) {
+        try (var pool = new WorkerPool("offload", threads)) {
+            return Weft.run(() -> {
+                var lateness = new long[100_000];
+                var ticks = new int[1];
+                var done = new boolean[1];
+                Task<Void> ticker = Weft.spawn(() -> {
+                    while (!done[0] && ticks[0] < lateness.length) {
+                        long due = System.nanoTime() + 1_000_000;
+                        Weft.sleep(Duration.ofMillis(1));
+                        lateness[ticks[0]++] = Math.max(0, System.nanoTime() - due);
+                    }
+                });
+                long start = System.nanoTime();
+                var works = new ArrayList<Work<Object>>(calls);
+                for (int i = 0; i < calls; i++) {
+                    works.add(pool.submit(() -> {
+                        Thread.sleep(blockFor);
+                        return null;
+                    }));
+                }
+                for (Work<Object> work : works) {
+                    work.result();
+                }
+                long wall = System.nanoTime() - start;
+                done[0] = true;
+                ticker.join();
+                long[] measured = Arrays.copyOf(lateness, ticks[0]);
+                Arrays.sort(measured);
+                long p99 = measured.length == 0 ? 0
+                        : measured[Math.min(measured.length - 1, (int) (measured.length * 0.99))];
+                return new OffloadFigures(wall, p99, measured.length);
+            });
+        }
+    }
+
+    /**
+     * W1 spread over a group of {@code loops} loops: on each loop a driver task spawns its share
+     * of {@code n} trivial tasks and joins them; returns the wall time in nanoseconds.
+     */
+    public static long spawnAndJoinOnGroup(int loops, int n) throws Exception {
+        try (var group = new LoopGroup(loops)) {
+            long start = System.nanoTime();
+            var drivers = new ArrayList<Task<Long>>();
+            for (var loop : group.loops()) {
+                int share = n / loops;
+                drivers.add(loop.spawn(() -> {
+                    var tasks = new ArrayList<Task<Integer>>(share);
+                    for (int i = 0; i < share; i++) {
+                        tasks.add(Weft.spawn(() -> 1));
+                    }
+                    long sum = 0;
+                    for (Task<Integer> task : tasks) {
+                        sum += task.result();
+                    }
+                    return sum;
+                }));
+            }
+            long total = 0;
+            for (Task<Long> driver : drivers) {
+                total += driver.get();
+            }
+            if (total != (long) (n / loops) * loops) {
+                throw new IllegalStateException("lost tasks: " + total);
+            }
+            return System.nanoTime() - start;
+        }
+    }
+}
