@@ -79,6 +79,16 @@ public final class Loop implements Executor, AutoCloseable {
      */
     private static final int TURN_BUDGET = 64;
     private static final AtomicInteger LOOP_NUMBERS = new AtomicInteger();
+    private static final java.lang.invoke.VarHandle IDLE_NANOS;
+
+    static {
+        try {
+            IDLE_NANOS = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(Loop.class, "idleNanos", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     private final Clock clock;
@@ -98,6 +108,9 @@ public final class Loop implements Executor, AutoCloseable {
     private final java.util.concurrent.ConcurrentLinkedDeque<AutoCloseable> closeWith =
             new java.util.concurrent.ConcurrentLinkedDeque<>();   // any thread
     private boolean cancelNewTasks;                               // loop thread only
+    private final LoopWatch watch;                                // null: no watchdog
+    private final long createdAt = System.nanoTime();
+    private long idleNanos;                                       // written by the loop thread
 
     /** Creates and starts a loop with {@link LoopOptions#defaults() default options}. */
     public Loop() {
@@ -121,7 +134,11 @@ public final class Loop implements Executor, AutoCloseable {
         this.waker = new Waker(carrier);
         this.runQueue = new RunQueue(waker);
         this.taskThreads = hook.virtualThreadFactory(this::schedule);
+        this.watch = options.watchdog() == null ? null : new LoopWatch(this, options.watchdog());
         carrier.start();
+        if (watch != null) {
+            Watchdog.watch(watch);
+        }
     }
 
     /**
@@ -179,8 +196,42 @@ public final class Loop implements Executor, AutoCloseable {
     public LoopStats stats() {
         long spawnedNow = ledger.accepted();
         long finishedNow = ledger.finished();
+        long lifetime = Math.max(1, System.nanoTime() - createdAt);
+        long idle = (long) IDLE_NANOS.getOpaque(this);
         return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size(),
-                runQueue.remoteAdds(), waker.wakeUps());
+                runQueue.remoteAdds(), waker.wakeUps(), runQueue.approximateLength(),
+                Math.clamp(1.0 - (double) idle / lifetime, 0.0, 1.0));
+    }
+
+    /**
+     * Returns where the loop's thread was held longer than its watchdog allows, longest in all
+     * first; empty when the loop has no watchdog (see {@link LoopOptions#withWatchdog}).
+     * Callable from any thread.
+     */
+    public List<BlockingSite> blockingReport() {
+        return watch == null ? List.of() : watch.sites();
+    }
+
+    /**
+     * Watchdog thread, while the loop is held in one step: the task mounted on the carrier, or
+     * null when a callback holds it. Reads the loop's task list without its thread, which is
+     * safe only because that thread is busy in the step; a wrong answer is caught by the
+     * watchdog checking that the step did not end meanwhile.
+     */
+    Task<?> taskOnCarrier() {
+        try {
+            return ledger.findAlive(task -> {
+                Thread thread = task.thread;
+                return thread != null && hook.carrierOf(thread) == carrier;
+            });
+        } catch (RuntimeException raced) {
+            return null;   // the list changed under us: the step has ended
+        }
+    }
+
+    /** The carrier thread's own stack, for a callback that holds the loop. */
+    StackTraceElement[] carrierStack() {
+        return carrier.getStackTrace();
     }
 
     // ---- spawning ------------------------------------------------------------------------------
@@ -534,9 +585,13 @@ public final class Loop implements Executor, AutoCloseable {
                 if (state != State.OPEN && ledger.allFinished() && runQueue.isEmpty()) {
                     break;
                 }
-                idle();
+                idleMeasured();
             }
         } finally {
+            if (watch != null) {
+                watch.busy(false);
+                Watchdog.unwatch(watch);
+            }
             state = State.CLOSED;
             int dropped = timers.size();
             if (dropped > 0) {
@@ -557,10 +612,26 @@ public final class Loop implements Executor, AutoCloseable {
         Runnable work;
         for (int budget = TURN_BUDGET; budget > 0 && (work = runQueue.pollLocal()) != null;
                 budget--) {
+            if (watch != null) {
+                watch.stepped();
+            }
             runSafely(work);
         }
         fireDueTimers();
         return runQueue.localSize() > 0;
+    }
+
+    /** Idles, telling the watchdog, and adds the time to the loop's idle total. */
+    private void idleMeasured() {
+        if (watch != null) {
+            watch.busy(false);
+        }
+        long start = System.nanoTime();
+        idle();
+        IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
+        if (watch != null) {
+            watch.busy(true);
+        }
     }
 
     private void idle() {
@@ -602,6 +673,7 @@ public final class Loop implements Executor, AutoCloseable {
     private boolean failStalledTasks() {
         List<Task<?>> stalled = ledger.alive();
         String report = WaitGraph.stallReport(this, stalled);
+        WeftEvents.deadlock(report);
         boolean woken = false;
         for (Task<?> task : stalled) {
             TaskWaitState waits = task.waitStateOrNull();
@@ -622,6 +694,9 @@ public final class Loop implements Executor, AutoCloseable {
         long now = clock.nanoTime();
         while (!timers.isEmpty() && timers.peekDeadline() <= now) {
             TimerEntry entry = timers.poll();
+            if (watch != null) {
+                watch.stepped();
+            }
             try {
                 entry.fire();
             } catch (RuntimeException | Error e) {
@@ -699,6 +774,7 @@ public final class Loop implements Executor, AutoCloseable {
      */
     void startOnCarrier(Task<?> task) {
         taskStarted(task);
+        WeftEvents.taskStarted(task);
         if (task.isCancelRequested() || cancelNewTasks) {
             task.finishUnstarted();
             return;

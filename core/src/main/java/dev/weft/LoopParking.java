@@ -250,6 +250,6 @@ final class LoopParking implements Parking {
 
     @Override
     public IllegalStateException selfDeadlock(String message) {
-        return new DeadlockException(message);
+        return WaitGraph.deadlock(message);
     }
 }

@@ -12,6 +12,9 @@ package dev.weft;
  *     pollers, other loops, plain threads); work made runnable by the loop's own tasks never
  *     counts here, as it takes a cheaper path
  * @param wakeUps how many of those found the loop thread asleep and had to wake it
+ * @param runQueueLength about how many pieces of work wait to run now
+ * @param busyRatio the share of the loop's life its thread spent running work rather than
+ *     idling, from 0 to 1
  */
 public record LoopStats(long tasksAlive, long tasksSpawned, long tasksFinished, int timersPending,
-        long remoteSubmissions, long wakeUps) {}
+        long remoteSubmissions, long wakeUps, int runQueueLength, double busyRatio) {}

@@ -56,6 +56,15 @@ final class RunQueue {
         return local.pollFirst();
     }
 
+    /** Any thread: about how much work waits, local and remote; racy by design, for metrics. */
+    int approximateLength() {
+        try {
+            return local.size() + inbound.size();
+        } catch (RuntimeException raced) {
+            return inbound.size();   // the deque was being changed by the loop thread
+        }
+    }
+
     /** Loop thread only. */
     int localSize() {
         return local.size();

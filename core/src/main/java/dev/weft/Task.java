@@ -598,6 +598,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         outcome = result;
         STATUS.setRelease(this, finalStatus);   // publishes outcome; the swap below fences
         loop.taskFinished(this);
+        WeftEvents.taskEnded(this);
         thread = null;   // lets the finished thread be collected while the task is referenced
         Completion stack = (Completion) COMPLETIONS.getAndSet(this, FINISHED);
         if (stack == null) {

@@ -106,6 +106,20 @@ final class TaskLedger {
         return alive;
     }
 
+    /**
+     * Returns the first started task that {@code test} accepts, or null; walks at most as many
+     * links as tasks are alive, so that a walk from another thread cannot loop forever.
+     */
+    Task<?> findAlive(java.util.function.Predicate<Task<?>> test) {
+        int limit = aliveStarted + 16;
+        for (Task<?> t = aliveHead; t != null && limit-- > 0; t = t.nextAlive) {
+            if (test.test(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** Loop thread: a task of {@link Loop#spawnLater} waits for {@code startTimer}. */
     void delay(Task<?> task, Timer startTimer) {
         delayed.put(task, startTimer);

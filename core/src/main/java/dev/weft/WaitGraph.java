@@ -79,14 +79,14 @@ final class WaitGraph {
             chain.add(current);
             chain.add(waitingOn);
             if (holder == party) {
-                return new DeadlockException("deadlock: " + describeChain(chain, party)
+                return deadlock("deadlock: " + describeChain(chain, party)
                         + stacksOf(chain, party));
             }
             if (hasEnded(holder)) {
                 if (!(waitingOn instanceof Waiter)) {
                     return null;   // a joined task that has just finished: the join ends
                 }
-                return new DeadlockException("deadlock: " + describeChain(chain, holder)
+                return deadlock("deadlock: " + describeChain(chain, holder)
                         + ", which has ended without releasing it: nobody else may release it"
                         + stacksOf(chain, party));
             }
@@ -136,6 +136,12 @@ final class WaitGraph {
                     || CancelScope.hasDeadline(task.scope);
         }
         return party instanceof Thread thread && TIMED_THREADS.contains(thread);
+    }
+
+    /** Records the deadlock for JDK Flight Recorder and returns its exception. */
+    static DeadlockException deadlock(String report) {
+        WeftEvents.deadlock(report);
+        return new DeadlockException(report);
     }
 
     private static boolean hasEnded(Object party) {

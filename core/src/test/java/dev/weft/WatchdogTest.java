@@ -1,0 +1,77 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.test.RecordingHandler;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class WatchdogTest {
+
+    /** Holds the loop's thread for {@code millis} without letting any other task run. */
+    private static void spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aTaskThatSpinsPastTheThresholdIsReportedWithItsStack() {
+        var problems = new RecordingHandler();
+        LoopStats[] stats = new LoopStats[1];
+        var loop = new Loop(problems.options().withWatchdog(Duration.ofMillis(100)));
+        try (loop) {
+            loop.run(() -> {
+                Weft.spawn("spinner", () -> spin(300)).join();
+                return null;
+            });
+            stats[0] = loop.stats();
+        }
+        var sites = loop.blockingReport();   // complete once the loop has closed
+        assertThat(problems.reported()).hasSizeGreaterThanOrEqualTo(2);
+        var held = problems.reported().get(0);
+        assertThat(held.message()).startsWith("task \"spinner\" has held loop \"")
+                .contains("without letting other tasks run (watchdog threshold 100 ms)");
+        assertThat(Arrays.stream(held.error().getStackTrace())
+                .map(StackTraceElement::getMethodName)).contains("spin");
+        assertThat(problems.messages().get(1)).startsWith("task \"spinner\" released loop \"");
+        assertThat(sites).singleElement().satisfies(site -> {
+            assertThat(site.times()).isEqualTo(1);
+            assertThat(site.site()).contains("WatchdogTest.spin");
+            assertThat(site.total()).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        });
+        assertThat(stats[0].busyRatio()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void tasksThatYieldAreNotReported() {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options().withWatchdog(Duration.ofMillis(100)))) {
+            loop.run(() -> {
+                for (int i = 0; i < 30; i++) {
+                    spin(5);
+                    Weft.yieldNow();
+                }
+                return null;
+            });
+        }
+        assertThat(problems.reported()).isEmpty();
+    }
+
+    @Test
+    void aLoopWithoutAWatchdogHasAnEmptyReport() {
+        try (var loop = new Loop(LoopOptions.defaults().withoutWatchdog())) {
+            assertThat(loop.blockingReport()).isEmpty();
+        }
+    }
+
+    @Test
+    void aThresholdMustBePositive() {
+        assertThatThrownBy(() -> LoopOptions.defaults().withWatchdog(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("watchdog threshold must be positive: PT0S");
+    }
+}
