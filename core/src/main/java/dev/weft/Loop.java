@@ -109,6 +109,7 @@ public final class Loop implements Executor, AutoCloseable {
             new java.util.concurrent.ConcurrentLinkedDeque<>();   // any thread
     private boolean cancelNewTasks;                               // loop thread only
     private final LoopWatch watch;                                // null: no watchdog
+    private final javax.management.ObjectName managementName;    // null: not in JMX
     private final long createdAt = System.nanoTime();
     private long idleNanos;                                       // written by the loop thread
 
@@ -139,6 +140,7 @@ public final class Loop implements Executor, AutoCloseable {
         if (watch != null) {
             Watchdog.watch(watch);
         }
+        this.managementName = LoopManagement.ENABLED ? LoopManagement.register(this) : null;
     }
 
     /**
@@ -201,6 +203,40 @@ public final class Loop implements Executor, AutoCloseable {
         return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size(),
                 runQueue.remoteAdds(), waker.wakeUps(), runQueue.approximateLength(),
                 Math.clamp(1.0 - (double) idle / lifetime, 0.0, 1.0));
+    }
+
+    /**
+     * Returns what the loop's tasks are doing: the tree of alive tasks with their status, what
+     * each waits on, and its stack. Callable from any thread; from outside the loop it waits up
+     * to a second for the loop's thread to take the dump, and if a task holds that thread, takes
+     * it without, marked as not consistent.
+     */
+    public TaskDump dump() {
+        if (runsHere()) {
+            return dumpHere(true);
+        }
+        var taken = new java.util.concurrent.CompletableFuture<TaskDump>();
+        post(() -> taken.complete(dumpHere(true)));
+        try {
+            return taken.get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException held) {
+            return dumpHere(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // kept for the caller
+            return dumpHere(false);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("dumping loop \"" + name + "\" failed", e.getCause());
+        }
+    }
+
+    private TaskDump dumpHere(boolean consistent) {
+        List<Task<?>> alive;
+        try {
+            alive = ledger.alive();
+        } catch (RuntimeException raced) {
+            alive = List.of();   // only off the loop thread, if the list changed as we read it
+        }
+        return TaskDumper.dump(this, alive, ledger.spawnSites(), consistent);
     }
 
     /**
@@ -269,6 +305,9 @@ public final class Loop implements Executor, AutoCloseable {
     private <T> Task<T> startTask(String name, Object body, Task<?> parent) {
         Objects.requireNonNull(body, "body");
         Task<T> task = new Task<>(this, admitTask(), name, body, parent);
+        if (TaskWaitState.RECORD_SITES) {
+            ledger.spawnedHere(task);
+        }
         task.start();
         return task;
     }
@@ -523,6 +562,9 @@ public final class Loop implements Executor, AutoCloseable {
         }
         closeResources();
         reportUnobservedFailures();
+        if (managementName != null) {
+            LoopManagement.unregister(this, managementName);
+        }
     }
 
     /**
@@ -565,7 +607,8 @@ public final class Loop implements Executor, AutoCloseable {
     private void reportUnobservedFailures() {
         for (Task<?> task : ledger.takeUnobservedFailures()) {
             report(task + " failed and nobody observed its failure (call result(), get() or "
-                    + "exception() on it, or spawn it in a TaskGroup)", task.failure());
+                    + "exception() on it, or spawn it in a TaskGroup)"
+                    + ledger.spawnSiteOf(task), task.failure());
         }
     }
 

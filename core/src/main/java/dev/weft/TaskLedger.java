@@ -27,8 +27,11 @@ final class TaskLedger {
     private final AtomicLong rejected = new AtomicLong();     // any thread
     private final AtomicLong finished = new AtomicLong();     // written by the loop thread
     private final Set<Task<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
+    private final Map<Task<?>, Throwable> unobservedSites = new ConcurrentHashMap<>();
     private final Map<Task<?>, Timer> delayed = new LinkedHashMap<>();   // loop thread only
     private final Map<Task<?>, List<TaskGroup>> openGroups = new HashMap<>();   // loop thread
+    // Where each alive task was spawned, with -Dweft.debug=true only; any thread.
+    private final Map<Task<?>, Throwable> spawnSites = new ConcurrentHashMap<>();
     private Task<?> aliveHead;                                    // loop thread only
     private int aliveStarted;                                     // loop thread only
     private int waitingOnLoop;                                    // loop thread only
@@ -86,11 +89,15 @@ final class TaskLedger {
         task.nextAlive = null;
         aliveStarted--;
         openGroups.remove(task);   // groups its code never closed
+        Throwable site = TaskWaitState.RECORD_SITES ? spawnSites.remove(task) : null;
         if (task.status() == Task.Status.FAILED && !task.isObserved()) {
             if (task.isDetached()) {
                 loop.report(task + " failed; it was run through Loop.execute, so nobody else "
-                        + "can see its failure", task.failure());
+                        + "can see its failure" + spawnedAt(site), task.failure());
             } else {
+                if (site != null) {
+                    unobservedSites.put(task, site);
+                }
                 unobservedFailures.add(task);
             }
         }
@@ -118,6 +125,41 @@ final class TaskLedger {
             }
         }
         return null;
+    }
+
+    /** Any thread, with {@code -Dweft.debug=true}: {@code task} was spawned here. */
+    void spawnedHere(Task<?> task) {
+        spawnSites.put(task, new Throwable("spawned here"));
+    }
+
+    /** The spawn sites of alive tasks; empty unless {@code -Dweft.debug=true}. */
+    Map<Task<?>, Throwable> spawnSites() {
+        return spawnSites;
+    }
+
+    /** Any thread: where a failed task nobody observed was spawned, for its report; or "". */
+    String spawnSiteOf(Task<?> task) {
+        return spawnedAt(unobservedSites.remove(task));
+    }
+
+    /** "; spawned at <the frames that are not Weft's>", or "" without a site. */
+    static String spawnedAt(Throwable site) {
+        if (site == null) {
+            return "";
+        }
+        var text = new StringBuilder("; spawned at:");
+        int shown = 0;
+        for (StackTraceElement frame : site.getStackTrace()) {
+            if (frame.getClassName().startsWith("dev.weft.") && shown == 0
+                    && !frame.getClassName().endsWith("Test")) {
+                continue;   // Weft's own frames above the caller
+            }
+            text.append("\n\tat ").append(frame);
+            if (++shown == 8) {
+                break;
+            }
+        }
+        return text.toString();
     }
 
     /** Loop thread: a task of {@link Loop#spawnLater} waits for {@code startTimer}. */

@@ -1,0 +1,75 @@
+package dev.weft.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DumpCommandTest {
+
+    private static Process start(boolean jmx) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var command = new ArrayList<String>();
+        command.add(java);
+        command.add("--add-opens");
+        command.add("java.base/java.lang=ALL-UNNAMED");
+        if (jmx) {
+            command.add("-Dweft.jmx=true");
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DumpTarget.class.getName());
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String readyPid(Process process) throws Exception {
+        var reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("READY ")) {
+                return line.substring(6);
+            }
+        }
+        throw new AssertionError("the target ended before it was ready");
+    }
+
+    private static void stop(Process process) throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theDumpOfARunningProgramNamesItsTasksAndWhatTheyWaitOn() throws Exception {
+        Process target = start(true);
+        try {
+            String pid = readyPid(target);
+            String text = DumpCommand.dump(pid, DumpCommand.Report.TEXT);
+            assertThat(text).contains("task \"main\" RUNNING: waiting on Event[not set")
+                    .contains("task \"waiter-for-release\" RUNNING: waiting on Event[not set");
+            assertThat(DumpCommand.dump(pid, DumpCommand.Report.JSON))
+                    .contains("\"name\":\"waiter-for-release\"");
+        } finally {
+            stop(target);
+        }
+    }
+
+    @Test
+    void aProgramWithoutJmxGetsAnExplanation() throws Exception {
+        Process target = start(false);
+        try {
+            String pid = readyPid(target);
+            assertThat(DumpCommand.dump(pid, DumpCommand.Report.TEXT))
+                    .isEqualTo("process " + pid + " has no Weft loop registered with JMX; run it "
+                            + "with -Dweft.jmx=true (or -Dweft.debug=true)\n");
+        } finally {
+            stop(target);
+        }
+    }
+}
