@@ -42,6 +42,17 @@ import java.util.function.Consumer;
  * cancellation and returns a value ends {@link Status#DONE}. An interrupt of the task's thread
  * that did not come from Weft counts as a cancel at the task's next Weft wait.
  *
+ * <p><b>Context:</b> each task is its own thread, so a {@link ThreadLocal} holds one value per
+ * task, kept across the task's waits. A spawned task does <em>not</em> inherit the spawner's
+ * {@link InheritableThreadLocal} values (the loop creates task threads lazily, on its own thread)
+ * nor its {@link ScopedValue} bindings (only {@code StructuredTaskScope} forks inherit those); a
+ * binding made inside a task holds across the task's waits. Hand context to a task explicitly,
+ * for example by binding a captured value again inside the body:
+ * {@snippet :
+ * String user = USER.get();
+ * Weft.spawn(() -> ScopedValue.where(USER, user).call(() -> handle(request)));
+ * }
+ *
  * <p><b>Pitfalls:</b> a task's thread carries Weft's own uncaught-exception handler, which is how
  * {@link #current()} finds the task; code that replaces it on the current thread leaves that
  * thread unable to use Weft's task-only calls.
