@@ -14,7 +14,8 @@ import java.util.Locale;
  * carrier in the same run, and prints medians and ratios. Each process runs one workload once,
  * so a figure includes JVM start-up, as a user would see it.
  *
- * <p>Usage: {@code WorkloadRunner <java> [--runs N] [w1] [w2] [w3]} (all when none named);
+ * <p>Usage: {@code WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [offload] [group] [watchdog]}
+ * (all when none named);
  * {@code ./weft bench} supplies the JDK.
  */
 public final class WorkloadRunner {
@@ -40,7 +41,8 @@ public final class WorkloadRunner {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException(
-                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [offload] [group]");
+                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [offload] [group] "
+                            + "[watchdog]");
         }
         int runs = 5;
         var workloads = new ArrayList<String>();
@@ -52,7 +54,7 @@ public final class WorkloadRunner {
             }
         }
         if (workloads.isEmpty()) {
-            workloads.addAll(List.of("w1", "w2", "w3", "offload", "group"));
+            workloads.addAll(List.of("w1", "w2", "w3", "offload", "group", "watchdog"));
         }
         var runner = new WorkloadRunner(args[0], runs);
         System.out.printf("Weft workloads: %d process(es) per figure, median; JDK = default "
@@ -64,8 +66,9 @@ public final class WorkloadRunner {
                 case "w3" -> runner.w3();
                 case "offload" -> runner.offload();
                 case "group" -> runner.group();
+                case "watchdog" -> runner.watchdog();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + "; expected w1, w2, w3, offload or group");
+                        + "; expected w1, w2, w3, offload, group or watchdog");
             }
         }
     }
@@ -160,6 +163,27 @@ public final class WorkloadRunner {
                 median(samples, s -> s.extra() / 1e6));
     }
 
+    /** W1 and W3 on Weft with the watchdog off and on (100 ms), alternating: its cost. */
+    private void watchdog() throws Exception {
+        var on = List.of("-Dweft.watchdog=100");
+        System.out.printf("%nWatchdog cost: Weft with the watchdog off and on (100 ms), "
+                + "in-process wall, median%n");
+        System.out.printf("  %-30s %12s %12s %10s%n", "", "off", "on", "on / off");
+        for (String workload : List.of("w1", "w3")) {
+            int n = 1_000_000;
+            var off = new ArrayList<Sample>();
+            var watched = new ArrayList<Sample>();
+            for (int i = 0; i < runs; i++) {
+                off.add(runProcess(List.of(), workload, Engine.WEFT, n));
+                watched.add(runProcess(on, workload, Engine.WEFT, n));
+            }
+            double offMillis = median(off, sample -> sample.value() / 1e6);
+            double onMillis = median(watched, sample -> sample.value() / 1e6);
+            System.out.printf("  %-30s %12.1f %12.1f %9.3fx%n", workload + " (ms)", offMillis,
+                    onMillis, onMillis / offMillis);
+        }
+    }
+
     /** W1 on a LoopGroup of one loop and of two loops, in the same run: the scaling ratio. */
     private void group() throws Exception {
         int n = 1_000_000;
@@ -191,8 +215,14 @@ public final class WorkloadRunner {
 
     private Sample runProcess(String workload, Engine engine, int n, String... extra)
             throws Exception {
+        return runProcess(List.of(), workload, engine, n, extra);
+    }
+
+    private Sample runProcess(List<String> jvmFlags, String workload, Engine engine, int n,
+            String... extra) throws Exception {
         var command = new ArrayList<String>();
         command.add(javaCommand);
+        command.addAll(jvmFlags);
         command.addAll(engine == Engine.WEFT ? WEFT_FLAGS : ONE_CARRIER_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 WorkloadMain.class.getName(), workload, engine.name().toLowerCase(Locale.ROOT),
