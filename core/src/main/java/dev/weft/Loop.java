@@ -265,6 +265,11 @@ public final class Loop implements Executor, AutoCloseable {
         }
     }
 
+    /** "; spawned at ..." for an alive task when spawn sites are recorded, else "". */
+    String spawnSiteOf(Task<?> task) {
+        return TaskLedger.spawnedAt(ledger.spawnSites().get(task));
+    }
+
     /** The carrier thread's own stack, for a callback that holds the loop. */
     StackTraceElement[] carrierStack() {
         return carrier.getStackTrace();

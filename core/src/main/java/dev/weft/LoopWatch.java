@@ -104,7 +104,8 @@ final class LoopWatch {
         loop.report(who + " has held loop \"" + loop.name() + "\" for " + millis + " ms "
                 + "without letting other tasks run (watchdog threshold "
                 + thresholdNanos / 1_000_000 + " ms); the trace shows where it is. Blocking "
-                + "calls such as file I/O and DNS belong in dev.weft.exec.Offload", where);
+                + "calls such as file I/O and DNS belong in dev.weft.exec.Offload"
+                + (task == null ? "" : loop.spawnSiteOf(task)), where);
         WeftEvents.loopBlocked(loop, hold.who(), hold.call(), now - since);
     }
 

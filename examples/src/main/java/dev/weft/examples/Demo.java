@@ -38,6 +38,9 @@ public final class Demo {
         section(out, "pools: ThreadPoolExecutor, to_thread, gevent's Pool, one loop per core",
                 "expect: 8 jobs in ~200 ms on 4 workers; at most 3 fetches at once; 2 loops",
                 PoolsAndOffload::run);
+        section(out, "seeing inside: the watchdog, a task dump, the blocking report",
+                "expect: the parse on the loop is reported, the offloaded one is not",
+                SeeingInside::run);
         section(out, "beyond the seed: a task group, a timeout, a failing child",
                 "expect: slow gives up at 800 ms; a failure cancels its sibling",
                 TimeoutsAndGroups::run);

@@ -145,4 +145,23 @@ class SeedExamplesTest {
                 "8 jobs of 100 ms on 4 workers: [1, 4, 9, 16, 25, 36, 49, 64]",
                 "9 pages fetched, at most 3 at once", "4 CPU-bound tasks ran on 2 loops");
     }
+
+    @Test
+    void theWatchdogReportsTheParseOnTheLoopAndTheDumpShowsEveryWaiter() {
+        var transcript = new Transcript(null);
+        var outcome = SeeingInside.run(transcript);
+        assertThat(transcript.texts()).filteredOn(text -> text.startsWith("watchdog: "))
+                .anySatisfy(text -> assertThat(text).startsWith(
+                        "watchdog: task \"parser-on-loop\" has held loop \"inside\""))
+                .noneSatisfy(text -> assertThat(text).contains("parser-offloaded"));
+        assertThat(outcome.blocking()).singleElement()
+                .satisfies(site -> assertThat(site.site()).contains("SeeingInside.parse"));
+        assertThat(outcome.dump().tasks()).singleElement().satisfies(main ->
+                assertThat(main.children()).extracting(dev.weft.TaskDump.Node::waitingFor)
+                        .containsExactlyInAnyOrder(
+                                "waiting on Lock \"accounts\"[held by task \"main\", 1 waiting]",
+                                "waiting on FifoQueue[0 items, 0 unfinished, 1 takers and 0 "
+                                        + "putters waiting]",
+                                "sleeping (Weft.sleep)"));
+    }
 }
