@@ -37,7 +37,7 @@ final class LoopWatch {
     private final Loop loop;
     private final long thresholdNanos;
     private long steps;                 // written by the loop thread, opaque
-    private boolean busy;               // written by the loop thread, opaque
+    private boolean busy = true;        // written by the loop thread, opaque; a new loop runs
     private long seenSteps = -1;        // guarded by this
     private long since;                 // guarded by this
     private Hold hold;                  // guarded by this: the hold being reported

@@ -14,9 +14,21 @@ import jdk.jfr.Timespan;
  * event costs one check.
  */
 final class WeftEvents {
+    /* How it works: the first use of an event class costs about 200 ms (the JDK loads and
+     * instruments its Flight Recorder classes), so nothing touches them until the recorder has
+     * been initialised in this JVM, by a recording started from the command line, jcmd or code;
+     * FlightRecorder.isInitialized() itself is a cheap check. */
+
     private WeftEvents() {}
 
+    private static boolean recorderUp() {
+        return jdk.jfr.FlightRecorder.isInitialized();
+    }
+
     static void taskStarted(Task<?> task) {
+        if (!recorderUp()) {
+            return;
+        }
         var event = new TaskStart();
         if (event.isEnabled()) {
             event.loop = task.loop.name();
@@ -26,6 +38,9 @@ final class WeftEvents {
     }
 
     static void taskEnded(Task<?> task) {
+        if (!recorderUp()) {
+            return;
+        }
         var event = new TaskEnd();
         if (event.isEnabled()) {
             event.loop = task.loop.name();
@@ -36,6 +51,9 @@ final class WeftEvents {
     }
 
     static void loopBlocked(Loop loop, String who, String call, long heldNanos) {
+        if (!recorderUp()) {
+            return;
+        }
         var event = new LoopBlocked();
         if (event.isEnabled()) {
             event.loop = loop.name();
@@ -47,6 +65,9 @@ final class WeftEvents {
     }
 
     static void deadlock(String report) {
+        if (!recorderUp()) {
+            return;
+        }
         var event = new Deadlock();
         if (event.isEnabled()) {
             event.report = report;
