@@ -308,12 +308,18 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Admits and queues a task whose body is a {@link Callable} or an {@link Action}. */
     private <T> Task<T> startTask(String name, Object body, Task<?> parent) {
+        Task<T> task = newTask(name, body, parent);
+        task.start();
+        return task;
+    }
+
+    /** Admits a task without starting it. */
+    private <T> Task<T> newTask(String name, Object body, Task<?> parent) {
         Objects.requireNonNull(body, "body");
         Task<T> task = new Task<>(this, admitTask(), name, body, parent);
         if (TaskWaitState.RECORD_SITES) {
             ledger.spawnedHere(task);
         }
-        task.start();
         return task;
     }
 
@@ -411,9 +417,9 @@ public final class Loop implements Executor, AutoCloseable {
                     + "time, or spawn the work on the loop instead");
         }
         try {
-            Task<T> mainTask = spawn("main", main);
-            this.mainTask = mainTask;
-            runQueue.addRemote(() -> { });   // the main may already wait: look at it again
+            Task<T> mainTask = newTask("main", main, null);
+            this.mainTask = mainTask;   // before it starts, so the stall check always sees it
+            mainTask.start();
             try {
                 mainTask.join();
             } catch (java.util.concurrent.CancellationException interrupted) {
