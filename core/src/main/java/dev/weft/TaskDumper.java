@@ -48,7 +48,7 @@ final class TaskDumper {
                 : List.of(thread.getStackTrace());
         Throwable site = spawnSites.get(task);
         List<StackTraceElement> spawnedAt = site == null ? List.of()
-                : List.of(site.getStackTrace());
+                : List.copyOf(TaskLedger.callerFrames(site));
         return new TaskDump.Node(task.name(), task.status(), waitingFor(task, thread, caller),
                 stack, spawnedAt, List.copyOf(children));
     }

@@ -142,24 +142,33 @@ final class TaskLedger {
         return spawnedAt(unobservedSites.remove(task));
     }
 
-    /** "; spawned at <the frames that are not Weft's>", or "" without a site. */
+    /** "; spawned at:" and the first caller frames of the site, or "" without a site. */
     static String spawnedAt(Throwable site) {
         if (site == null) {
             return "";
         }
         var text = new StringBuilder("; spawned at:");
-        int shown = 0;
-        for (StackTraceElement frame : site.getStackTrace()) {
-            if (frame.getClassName().startsWith("dev.weft.") && shown == 0
-                    && !frame.getClassName().endsWith("Test")) {
-                continue;   // Weft's own frames above the caller
-            }
-            text.append("\n\tat ").append(frame);
-            if (++shown == 8) {
-                break;
-            }
+        List<StackTraceElement> frames = callerFrames(site);
+        for (int i = 0; i < Math.min(8, frames.size()); i++) {
+            text.append("\n\tat ").append(frames.get(i));
         }
         return text.toString();
+    }
+
+    /** The classes a spawn passes through before it reaches the code that asked for it. */
+    private static final Set<String> SPAWN_PATH = Set.of("dev.weft.TaskLedger", "dev.weft.Loop",
+            "dev.weft.Weft", "dev.weft.TaskGroup", "dev.weft.exec.TaskPool",
+            "dev.weft.exec.LoopGroup");
+
+    /** The frames of a spawn site from the caller of Weft's spawn methods outward. */
+    static List<StackTraceElement> callerFrames(Throwable site) {
+        StackTraceElement[] frames = site.getStackTrace();
+        int first = 0;
+        while (first < frames.length && SPAWN_PATH.contains(
+                frames[first].getClassName().replaceFirst("\\$.*", ""))) {
+            first++;
+        }
+        return List.of(frames).subList(first, frames.length);
     }
 
     /** Loop thread: a task of {@link Loop#spawnLater} waits for {@code startTimer}. */
