@@ -185,6 +185,12 @@ final class LoopParking implements Parking {
                 if (timer != null && timer.hasFired()) {
                     return !waiter.abandon();
                 }
+                if (waiter.target().holder() != null) {
+                    deadlock = WaitGraph.check(task, waiter);   // woken: has the holder ended?
+                    if (deadlock != null && waiter.abandon()) {
+                        throw deadlock;
+                    }
+                }
             }
             return true;
         } finally {
@@ -213,6 +219,7 @@ final class LoopParking implements Parking {
                 }
                 if (timeoutNanos < 0) {
                     LockSupport.park(waiter.target());
+                    failIfDeadlocked(thread, waiter);   // woken: has the holder ended?
                 } else {
                     long left = deadline - System.nanoTime();
                     if (left <= 0 || timeoutNanos == 0) {

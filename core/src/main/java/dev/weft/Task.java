@@ -603,11 +603,16 @@ public final class Task<T> extends TimerEntry implements Future<T> {
 
     private void finish(Status finalStatus, Object result) {
         TaskWaitState waits = waitStateOrNull();
-        if (waits != null && !waits.held.isEmpty()) {
-            reportHeldLocks(waits);
+        List<dev.weft.internal.WaitPoint> stillHeld = waits == null || waits.held.isEmpty()
+                ? List.of() : waits.held.locks();
+        if (!stillHeld.isEmpty()) {
+            reportHeldLocks(stillHeld);
         }
         outcome = result;
         STATUS.setRelease(this, finalStatus);   // publishes outcome; the swap below fences
+        for (dev.weft.internal.WaitPoint lock : stillHeld) {
+            lock.holderEnded();   // after the status: its waiters must see this task ended
+        }
         loop.taskFinished(this);
         WeftEvents.taskEnded(this);
         thread = null;   // lets the finished thread be collected while the task is referenced
@@ -630,8 +635,8 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     }
 
     /** Own thread, ending: the locks it still holds stay held, as the Lock contract says. */
-    private void reportHeldLocks(TaskWaitState waits) {
-        for (dev.weft.internal.WaitPoint lock : waits.held.locks()) {
+    private void reportHeldLocks(List<dev.weft.internal.WaitPoint> locks) {
+        for (dev.weft.internal.WaitPoint lock : locks) {
             loop.report("task \"" + name() + "\" ended while holding " + lock
                     + "; it stays held, and tasks waiting for it will get a DeadlockException"
                     + (lock.heldSite() == null ? " (run with -Dweft.debug=true to record where "

@@ -133,7 +133,8 @@ final class WaitGraph {
         if (party instanceof Task<?> task) {
             TaskWaitState state = task.waitStateOrNull();
             return state != null && state.timedWait() || task.isCancelRequested()
-                    || CancelScope.hasDeadline(task.scope);
+                    || CancelScope.hasDeadline(task.scope)
+                    || CancelScope.firstCancelled(task.scope) != null;
         }
         return party instanceof Thread thread && TIMED_THREADS.contains(thread);
     }

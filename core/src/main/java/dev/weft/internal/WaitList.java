@@ -94,6 +94,13 @@ public final class WaitList {
         return granted;
     }
 
+    /** Wakes every waiter without granting it anything: each looks again at what it waits for. */
+    public void nudgeAll() {
+        for (Waiter w = head; w != null; w = w.next) {
+            java.util.concurrent.locks.LockSupport.unpark(w.thread());
+        }
+    }
+
     /** Returns whether no waiter is in the list. */
     public boolean isEmpty() {
         return head == null;

@@ -26,6 +26,7 @@ public final class WaitPoint implements WaitTarget {
     WaitPoint heldPrevious;           // the holder's thread only; see HeldLocks
     WaitPoint heldNext;               // the holder's thread only; see HeldLocks
     Throwable heldSite;               // the holder's thread only; see HeldLocks
+    private volatile Runnable holderEndedAction;   // set once by the primitive
 
     /** Creates the wait point of {@code primitive}, from the code that creates it. */
     public WaitPoint(Object primitive) {
@@ -63,6 +64,22 @@ public final class WaitPoint implements WaitTarget {
     /** Makes {@code party} the holder if nobody holds the primitive; returns whether it did. */
     public boolean tryClaim(Object party) {
         return holder == null && HOLDER.compareAndSet(this, null, party);
+    }
+
+    /**
+     * Sets what to do when the holder ends while holding the primitive: a lock wakes its
+     * waiters, so that they find the holder gone and report the deadlock.
+     */
+    public void onHolderEnded(Runnable action) {
+        holderEndedAction = action;
+    }
+
+    /** The holder has ended while holding the primitive; called by the core. */
+    public void holderEnded() {
+        Runnable action = holderEndedAction;
+        if (action != null) {
+            action.run();
+        }
     }
 
     /** Returns where the holder took the primitive, if that was recorded, else null. */

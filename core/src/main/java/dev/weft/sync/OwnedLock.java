@@ -45,6 +45,11 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
 
     OwnedLock(String name) {
         this.name = name;
+        point.onHolderEnded(() -> {
+            synchronized (point) {
+                waiters.nudgeAll();   // they find the owner gone and report the deadlock
+            }
+        });
     }
 
     /** What the owner acquiring again means: a deadlock report, or one more hold. */

@@ -270,6 +270,32 @@ class LockTest {
     }
 
     @Test
+    void waitersAlreadyWaitingWhenTheOwnerEndsHoldingTheLockGetADeadlockReport() {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                var lock = new Lock("db");
+                var release = new Event();
+                Task<Void> careless = Weft.spawn("careless", () -> {
+                    lock.lock();
+                    release.await();   // ends without unlocking
+                });
+                Weft.yieldNow();
+                Task<Void> waiter = Weft.spawn("waiter", lock::lock);
+                Weft.yieldNow();
+                assertThat(lock.waiting()).isEqualTo(1);
+                release.set();
+                careless.join();
+                waiter.join();
+                assertThat(waiter.exception()).isInstanceOf(DeadlockException.class)
+                        .hasMessageContaining("held by task \"careless\", which has ended without "
+                                + "releasing it");
+                return null;
+            });
+        }
+    }
+
+    @Test
     void twoTasksTakingTwoLocksInOppositeOrderGetADeadlockReport() {
         Weft.run(() -> {
             var first = new Lock("first");
