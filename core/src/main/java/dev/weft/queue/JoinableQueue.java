@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -505,35 +504,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
         synchronized (point) {
             snapshot = storedSnapshot();
         }
-        return new Iterator<>() {
-            private int next;
-            private int last = -1;
-
-            @Override
-            public boolean hasNext() {
-                return next < snapshot.length;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public E next() {
-                if (next >= snapshot.length) {
-                    throw new NoSuchElementException();
-                }
-                last = next;
-                return (E) snapshot[next++];
-            }
-
-            @Override
-            public void remove() {
-                if (last < 0) {
-                    throw new IllegalStateException("next() has not been called since the last "
-                            + "remove()");
-                }
-                JoinableQueue.this.remove(snapshot[last]);
-                last = -1;
-            }
-        };
+        return new SnapshotIterator<>(this, snapshot);
     }
 
     // ---- select --------------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+package dev.weft.queue;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Iterates over a snapshot of a queue's items; {@code remove()} removes the last item returned
+ * from the queue itself, as {@link JoinableQueue#remove(Object)} does.
+ *
+ * @param <E> the item type
+ */
+final class SnapshotIterator<E> implements Iterator<E> {
+    private final JoinableQueue<E> queue;
+    private final Object[] snapshot;
+    private int next;
+    private int last = -1;
+
+    SnapshotIterator(JoinableQueue<E> queue, Object[] snapshot) {
+        this.queue = queue;
+        this.snapshot = snapshot;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return next < snapshot.length;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public E next() {
+        if (next >= snapshot.length) {
+            throw new NoSuchElementException();
+        }
+        last = next;
+        return (E) snapshot[next++];
+    }
+
+    @Override
+    public void remove() {
+        if (last < 0) {
+            throw new IllegalStateException("next() has not been called since the last remove()");
+        }
+        queue.remove(snapshot[last]);
+        last = -1;
+    }
+}
