@@ -59,20 +59,82 @@ final class LoopParking implements Parking {
 
     @Override
     public boolean await(Waiter waiter, long timeoutNanos) {
+        // One method from the primitive down to the park, with the rare cases in another:
+        // every frame above a park is frozen and thawed on each switch.
         if (!(waiter.party() instanceof Task<?> task)) {
             return awaitInThread(waiter, timeoutNanos);
         }
+        if (timeoutNanos == 0) {
+            return !waiter.abandon();
+        }
         TaskWaitState state = task.waitState();
         boolean owned = waiter.target().holder() != null;
-        state.waitOn(waiter, timeoutNanos >= 0, owned);   // published before the walk
+        state.waitOn(waiter, timeoutNanos > 0, owned);   // published before the walk
+        Loop loop = task.loop;
+        Timer timer = null;
+        boolean counted = false;
         try {
             if (owned) {
                 failIfDeadlocked(task, waiter);
             }
-            return parkTask(task, state, waiter, timeoutNanos);
+            if (timeoutNanos > 0) {
+                timer = loop.wakeAfter(task.thread, timeoutNanos);
+            }
+            counted = waiter.target().confinedTo(loop);
+            if (counted) {
+                loop.taskWaitsOnLoop();
+            }
+            while (!waiter.isGranted()) {
+                LockSupport.park(waiter.target());
+                if (!waiter.isGranted() && !stillWaiting(task, state, waiter, timer)) {
+                    return waiter.isGranted();   // false once abandoned; true if granted late
+                }
+            }
+            return true;
         } finally {
             state.stopWaiting();
+            if (counted) {
+                loop.taskResumes();
+            }
+            if (timer != null) {
+                timer.cancel();
+            }
         }
+    }
+
+    /**
+     * After a wake-up without a grant: returns whether to park again, or false once the wait
+     * is over (its timeout passed and it was abandoned, or a grant raced with the end); throws
+     * for a cancellation or a deadlock, with the waiter abandoned. A grant racing with any of
+     * them wins, and the cancellation then applies at the next cancellation point.
+     */
+    private static boolean stillWaiting(Task<?> task, TaskWaitState state, Waiter waiter,
+            Timer timer) {
+        task.absorbInterrupt();
+        DeadlockException deadlock = state.takeDeadlock();
+        if (deadlock != null) {
+            if (waiter.abandon()) {
+                throw deadlock;
+            }
+            return false;
+        }
+        if (task.cancellationPending()) {
+            if (waiter.abandon()) {
+                throw task.cancellationMessage();
+            }
+            return false;
+        }
+        if (timer != null && timer.hasFired()) {
+            waiter.abandon();
+            return false;
+        }
+        if (waiter.target().holder() != null) {
+            deadlock = WaitGraph.check(task, waiter);   // woken: has the holder ended?
+            if (deadlock != null && waiter.abandon()) {
+                throw deadlock;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -147,58 +209,6 @@ final class LoopParking implements Parking {
         } finally {
             if (counted) {
                 task.loop.taskResumes();
-            }
-        }
-    }
-
-    private static boolean parkTask(Task<?> task, TaskWaitState state, Waiter waiter,
-            long timeoutNanos) {
-        if (timeoutNanos == 0) {
-            return !waiter.abandon();
-        }
-        Loop loop = task.loop;
-        Timer timer = timeoutNanos > 0 ? loop.wakeAfter(task.thread, timeoutNanos) : null;
-        boolean counted = waiter.target().confinedTo(loop);
-        if (counted) {
-            loop.taskWaitsOnLoop();
-        }
-        try {
-            while (!waiter.isGranted()) {
-                LockSupport.park(waiter.target());
-                if (waiter.isGranted()) {
-                    break;
-                }
-                task.absorbInterrupt();
-                DeadlockException deadlock = state.takeDeadlock();
-                if (deadlock != null) {
-                    if (waiter.abandon()) {
-                        throw deadlock;
-                    }
-                    break;
-                }
-                if (task.cancellationPending()) {
-                    if (waiter.abandon()) {
-                        throw task.cancellationMessage();
-                    }
-                    break;
-                }
-                if (timer != null && timer.hasFired()) {
-                    return !waiter.abandon();
-                }
-                if (waiter.target().holder() != null) {
-                    deadlock = WaitGraph.check(task, waiter);   // woken: has the holder ended?
-                    if (deadlock != null && waiter.abandon()) {
-                        throw deadlock;
-                    }
-                }
-            }
-            return true;
-        } finally {
-            if (counted) {
-                loop.taskResumes();
-            }
-            if (timer != null) {
-                timer.cancel();
             }
         }
     }
