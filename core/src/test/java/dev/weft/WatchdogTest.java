@@ -49,7 +49,8 @@ class WatchdogTest {
     @Test
     void tasksThatYieldAreNotReported() {
         var problems = new RecordingHandler();
-        try (var loop = new Loop(problems.options().withWatchdog(Duration.ofMillis(100)))) {
+        // A threshold far above each 5 ms step: only a task that never yields can cross it.
+        try (var loop = new Loop(problems.options().withWatchdog(Duration.ofSeconds(1)))) {
             loop.run(() -> {
                 for (int i = 0; i < 30; i++) {
                     spin(5);

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Seeing inside a loop: the watchdog catches a task that holds the loop (here a 150 ms
+ * Seeing inside a loop: the watchdog catches a task that holds the loop (here a 300 ms
  * computation; file I/O or DNS look the same) and says where; moving the work to
  * {@link Offload} fixes it; a task dump shows every task and what it waits on. Run a program with
  * {@code -Dweft.debug=true} to get all of this, plus spawn sites, without code.
@@ -27,15 +27,15 @@ public final class SeeingInside {
     /** Runs the example. */
     public static Outcome run(Transcript transcript) {
         var options = LoopOptions.defaults().withName("inside")
-                .withWatchdog(Duration.ofMillis(50))
+                .withWatchdog(Duration.ofMillis(100))
                 .withExceptionHandler((loop, message, error) ->
                         transcript.say("watchdog: " + message.lines().findFirst().orElse("")));
         var loop = new Loop(options);
         TaskDump dump;
         try (loop) {
             dump = loop.run(() -> {
-                Weft.spawn("parser-on-loop", () -> parse(150)).join();
-                Weft.spawn("parser-offloaded", () -> Offload.call(() -> parse(150))).join();
+                Weft.spawn("parser-on-loop", () -> parse(300)).join();
+                Weft.spawn("parser-offloaded", () -> Offload.call(() -> parse(300))).join();
                 transcript.say("the offloaded parse held no loop");
                 return dumpOfABusyLoop(transcript);
             });

@@ -154,8 +154,8 @@ class SeedExamplesTest {
                 .anySatisfy(text -> assertThat(text).startsWith(
                         "watchdog: task \"parser-on-loop\" has held loop \"inside\""))
                 .noneSatisfy(text -> assertThat(text).contains("parser-offloaded"));
-        assertThat(outcome.blocking()).singleElement()
-                .satisfies(site -> assertThat(site.site()).contains("SeeingInside.parse"));
+        assertThat(outcome.blocking())
+                .anySatisfy(site -> assertThat(site.site()).contains("SeeingInside.parse"));
         assertThat(outcome.dump().tasks()).singleElement().satisfies(main ->
                 assertThat(main.children()).extracting(dev.weft.TaskDump.Node::waitingFor)
                         .containsExactlyInAnyOrder(
