@@ -10,9 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An event loop: one carrier thread that runs the loop's tasks, one at a time, switching only
@@ -102,6 +100,7 @@ public final class Loop implements Executor, AutoCloseable {
     private Runnable capturedStart;                               // loop thread only
     private final ThreadFactory taskThreads;
     private final TaskLedger ledger = new TaskLedger(this);
+    private final LoopInspection inspection;
     private volatile State state = State.OPEN;                    // any thread
     private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
     private volatile Task<?> mainTask;                            // run()'s main, while it runs
@@ -135,6 +134,7 @@ public final class Loop implements Executor, AutoCloseable {
         this.waker = new Waker(carrier);
         this.runQueue = new RunQueue(waker);
         this.taskThreads = hook.virtualThreadFactory(this::schedule);
+        this.inspection = new LoopInspection(this, ledger, hook, carrier);
         this.watch = options.watchdog() == null ? null : new LoopWatch(this, options.watchdog());
         carrier.start();
         if (watch != null) {
@@ -212,31 +212,7 @@ public final class Loop implements Executor, AutoCloseable {
      * it without, marked as not consistent.
      */
     public TaskDump dump() {
-        if (runsHere()) {
-            return dumpHere(true);
-        }
-        var taken = new java.util.concurrent.CompletableFuture<TaskDump>();
-        post(() -> taken.complete(dumpHere(true)));
-        try {
-            return taken.get(1, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException held) {
-            return dumpHere(false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();   // kept for the caller
-            return dumpHere(false);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("dumping loop \"" + name + "\" failed", e.getCause());
-        }
-    }
-
-    private TaskDump dumpHere(boolean consistent) {
-        List<Task<?>> alive;
-        try {
-            alive = ledger.alive();
-        } catch (RuntimeException raced) {
-            alive = List.of();   // only off the loop thread, if the list changed as we read it
-        }
-        return TaskDumper.dump(this, alive, ledger.spawnSites(), consistent);
+        return inspection.dump(runsHere());
     }
 
     /**
@@ -248,31 +224,9 @@ public final class Loop implements Executor, AutoCloseable {
         return watch == null ? List.of() : watch.sites();
     }
 
-    /**
-     * Watchdog thread, while the loop is held in one step: the task mounted on the carrier, or
-     * null when a callback holds it. Reads the loop's task list without its thread, which is
-     * safe only because that thread is busy in the step; a wrong answer is caught by the
-     * watchdog checking that the step did not end meanwhile.
-     */
-    Task<?> taskOnCarrier() {
-        try {
-            return ledger.findAlive(task -> {
-                Thread thread = task.thread;
-                return thread != null && hook.carrierOf(thread) == carrier;
-            });
-        } catch (RuntimeException raced) {
-            return null;   // the list changed under us: the step has ended
-        }
-    }
-
-    /** "; spawned at ..." for an alive task when spawn sites are recorded, else "". */
-    String spawnSiteOf(Task<?> task) {
-        return TaskLedger.spawnedAt(ledger.spawnSites().get(task));
-    }
-
-    /** The carrier thread's own stack, for a callback that holds the loop. */
-    StackTraceElement[] carrierStack() {
-        return carrier.getStackTrace();
+    /** What the watchdog and dumps read of the loop. */
+    LoopInspection inspection() {
+        return inspection;
     }
 
     // ---- spawning ------------------------------------------------------------------------------
@@ -690,7 +644,8 @@ public final class Loop implements Executor, AutoCloseable {
 
     private void idle() {
         if (timers.isEmpty()) {
-            if (state == State.OPEN && mainIsStalled() && failStalledTasks()) {
+            if (state == State.OPEN
+                    && StallCheck.failIfStalled(this, ledger, runQueue, mainTask)) {
                 return;
             }
             runQueue.awaitWork(-1);
@@ -705,40 +660,6 @@ public final class Loop implements Executor, AutoCloseable {
             return;
         }
         runQueue.awaitWork(wait);
-    }
-
-    /**
-     * Whether {@link #run}'s main task is stuck for good with every other task: it has not
-     * finished, every started task waits on something only this loop could end, and nothing is
-     * queued; the caller has checked that no timer is pending. As in Go, only a blocked main
-     * makes a deadlock: a loop driven from outside may yet be closed or fed by its owner.
-     */
-    private boolean mainIsStalled() {
-        Task<?> main = mainTask;
-        return main != null && !main.isDone() && ledger.allWaitOnLoop() && ledger.anyStarted()
-                && runQueue.isEmpty();
-    }
-
-    /**
-     * Every started task waits on something only this loop could end and no timer is pending:
-     * nothing will ever wake them. Fails each wait with a {@link DeadlockException} carrying the
-     * report, and returns whether any task was woken.
-     */
-    private boolean failStalledTasks() {
-        List<Task<?>> stalled = ledger.alive();
-        String report = WaitGraph.stallReport(this, stalled);
-        WeftEvents.deadlock(report);
-        boolean woken = false;
-        for (Task<?> task : stalled) {
-            TaskWaitState waits = task.waitStateOrNull();
-            Thread thread = task.thread;
-            if (waits != null && thread != null) {
-                waits.failWait(new DeadlockException(report));
-                LockSupport.unpark(thread);
-                woken = true;
-            }
-        }
-        return woken;
     }
 
     private void fireDueTimers() {

@@ -90,9 +90,10 @@ final class LoopWatch {
     }
 
     private void report(long now) {
-        Task<?> task = loop.taskOnCarrier();
+        LoopInspection inspection = loop.inspection();
+        Task<?> task = inspection.taskOnCarrier();
         StackTraceElement[] stack = task != null && task.thread != null
-                ? task.thread.getStackTrace() : loop.carrierStack();
+                ? task.thread.getStackTrace() : inspection.carrierStack();
         if ((long) STEPS.getOpaque(this) != seenSteps) {
             return;   // it let go while we looked
         }
@@ -105,7 +106,7 @@ final class LoopWatch {
                 + "without letting other tasks run (watchdog threshold "
                 + thresholdNanos / 1_000_000 + " ms); the trace shows where it is. Blocking "
                 + "calls such as file I/O and DNS belong in dev.weft.exec.Offload"
-                + (task == null ? "" : loop.spawnSiteOf(task)), where);
+                + (task == null ? "" : inspection.spawnSiteOf(task)), where);
         WeftEvents.loopBlocked(loop, hold.who(), hold.call(), now - since);
     }
 
