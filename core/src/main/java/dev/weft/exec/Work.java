@@ -6,7 +6,6 @@ import dev.weft.internal.Interrupts;
 import dev.weft.internal.Parking;
 import dev.weft.internal.WaitList;
 import dev.weft.internal.WaitPoint;
-import dev.weft.internal.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -393,21 +392,7 @@ public final class Work<T> implements RunnableFuture<T> {
     }
 
     private boolean awaitFinished(long timeoutNanos) {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
-        Waiter waiter;
-        synchronized (point) {
-            if (status.isFinished()) {
-                return true;
-            }
-            if (timeoutNanos == 0) {
-                return false;
-            }
-            waiter = new Waiter(me, point, 1);
-            waiters.add(waiter);
-        }
-        return point.await(parking, waiters, waiter, timeoutNanos);
+        return point.awaitUntil(() -> status.isFinished(), waiters, timeoutNanos);
     }
 
     @SuppressWarnings("unchecked")

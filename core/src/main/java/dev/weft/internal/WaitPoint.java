@@ -113,6 +113,35 @@ public final class WaitPoint implements WaitTarget {
         }
     }
 
+    /**
+     * Waits, as the calling party, until {@code done} holds: a cancellation point first, then
+     * {@code done} checked under this object's lock, then a wait in {@code list} that whoever
+     * makes {@code done} true must grant. For the simple "wait until" of an event, a finished
+     * future or an empty queue.
+     *
+     * @param timeoutNanos the longest wait; negative for none, zero to look without waiting
+     * @return whether {@code done} held (or the wait was granted) before the timeout
+     */
+    public boolean awaitUntil(java.util.function.BooleanSupplier done, WaitList list,
+            long timeoutNanos) {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        parking.checkpoint(me);
+        Waiter waiter;
+        synchronized (this) {
+            touch(me);
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            if (timeoutNanos == 0) {
+                return false;
+            }
+            waiter = new Waiter(me, this, 1);
+            list.add(waiter);
+        }
+        return await(parking, list, waiter, timeoutNanos);
+    }
+
     @Override
     public String toString() {
         return primitive.toString();

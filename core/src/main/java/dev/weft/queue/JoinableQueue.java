@@ -365,19 +365,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
      * @throws CancellationException if the calling task is cancelled
      */
     public void join() {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
-        Waiter waiter;
-        synchronized (point) {
-            point.touch(me);
-            if (unfinished == 0) {
-                return;
-            }
-            waiter = new Waiter(me, point, 1);
-            joiners.add(waiter);
-        }
-        point.await(parking, joiners, waiter, -1);
+        point.awaitUntil(() -> unfinished == 0, joiners, -1);
     }
 
     /** Returns how many items were put and not yet marked with {@link #taskDone()}. */

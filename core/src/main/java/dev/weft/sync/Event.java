@@ -3,7 +3,6 @@ package dev.weft.sync;
 import dev.weft.internal.Parking;
 import dev.weft.internal.WaitList;
 import dev.weft.internal.WaitPoint;
-import dev.weft.internal.Waiter;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
@@ -91,22 +90,7 @@ public final class Event {
     }
 
     private boolean awaitFor(long timeoutNanos) {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
-        Waiter waiter;
-        synchronized (point) {
-            point.touch(me);
-            if (set) {
-                return true;
-            }
-            if (timeoutNanos == 0) {
-                return false;
-            }
-            waiter = new Waiter(me, point, 1);
-            waiters.add(waiter);
-        }
-        return point.await(parking, waiters, waiter, timeoutNanos);
+        return point.awaitUntil(() -> set, waiters, timeoutNanos);
     }
 
     static long saturatedNanos(Duration duration) {
