@@ -94,6 +94,7 @@ public final class Loop implements Executor, AutoCloseable {
     private final SchedulerHook hook;
     private final Carrier carrier;
     private final Waker waker;
+    private final IoPoller poller;                                // loop thread, but wake-ups
     private final RunQueue runQueue;
     private final TimerHeap timers = new TimerHeap();             // loop thread only
     private boolean capturingStart;                               // loop thread only
@@ -131,7 +132,8 @@ public final class Loop implements Executor, AutoCloseable {
         this.clock = options.clock();
         this.exceptionHandler = options.exceptionHandler();
         this.carrier = new Carrier(this);
-        this.waker = new Waker(carrier);
+        this.poller = new IoPoller(this);
+        this.waker = new Waker(carrier, poller);
         this.runQueue = new RunQueue(waker);
         this.taskThreads = hook.virtualThreadFactory(this::schedule);
         this.inspection = new LoopInspection(this, ledger, hook, carrier);
@@ -222,6 +224,11 @@ public final class Loop implements Executor, AutoCloseable {
      */
     public List<BlockingSite> blockingReport() {
         return watch == null ? List.of() : watch.sites();
+    }
+
+    /** The loop's selector, for {@code dev.weft.net} through the parking bridge. */
+    IoPoller poller() {
+        return poller;
     }
 
     /** What the watchdog and dumps read of the loop. */
@@ -600,6 +607,7 @@ public final class Loop implements Executor, AutoCloseable {
                 watch.busy(false);
                 Watchdog.unwatch(watch);
             }
+            poller.close();
             state = State.CLOSED;
             int dropped = timers.size();
             if (dropped > 0) {
@@ -626,6 +634,9 @@ public final class Loop implements Executor, AutoCloseable {
             runSafely(work);
         }
         fireDueTimers();
+        if (poller.anyWaiting()) {
+            poller.pollNow();   // once a turn, not once a task: a poll is a system call
+        }
         return runQueue.localSize() > 0;
     }
 

@@ -251,6 +251,22 @@ final class LoopParking implements Parking {
     }
 
     @Override
+    public void awaitReady(Object party, java.nio.channels.SelectableChannel channel, int ops)
+            throws java.io.IOException {
+        if (!(party instanceof Task<?> task)) {
+            throw new WrongThreadException("Weft's sockets must be used from a task; start one "
+                    + "with Weft.run(...)");
+        }
+        task.loop.poller().awaitReady(task, channel, ops);
+    }
+
+    @Override
+    public void forget(Object loop, java.nio.channels.SelectableChannel channel) {
+        Loop owner = (Loop) loop;
+        owner.runOnLoop(() -> owner.poller().forget(channel));
+    }
+
+    @Override
     public void acquired(Object party, WaitPoint lock) {
         if (party instanceof Task<?> task) {
             task.waitState().held.add(lock,

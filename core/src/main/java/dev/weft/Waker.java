@@ -12,12 +12,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Waker {
     private final Thread carrier;
+    private final IoPoller poller;
     private volatile boolean sleeping;   // written by the carrier, read by any thread
     private final java.util.concurrent.atomic.AtomicLong wakeUps =
             new java.util.concurrent.atomic.AtomicLong();   // any thread
 
-    Waker(Thread carrier) {
+    Waker(Thread carrier, IoPoller poller) {
         this.carrier = carrier;
+        this.poller = poller;
     }
 
     /** Carrier only: announces sleep; the caller must re-check its queue afterwards. */
@@ -35,6 +37,11 @@ final class Waker {
      * time limit. May return early.
      */
     void sleep(long nanos) {
+        if (poller.selectorOrNull() != null) {
+            poller.select(nanos);   // the loop owns sockets: its idle wait is the selector's
+            sleeping = false;
+            return;
+        }
         if (nanos < 0) {
             LockSupport.park(this);
         } else if (nanos > 0) {
@@ -52,7 +59,11 @@ final class Waker {
         if (sleeping) {
             sleeping = false;
             wakeUps.incrementAndGet();   // the rare path: a sleeping carrier is signalled
-            LockSupport.unpark(carrier);
+            java.nio.channels.Selector selector = poller.selectorOrNull();
+            if (selector != null) {
+                selector.wakeup();
+            }
+            LockSupport.unpark(carrier);   // also when the selector is new: harmless otherwise
         }
     }
 

@@ -80,6 +80,23 @@ public interface Parking {
      */
     void awaitUncancellable(Waiter waiter);
 
+    /**
+     * Parks the calling task until {@code channel} is ready for {@code ops} on its loop's own
+     * selector; the loop's idle wait then is the selector's. This is a cancellation point; a
+     * cancelled wait leaves the channel as it was.
+     *
+     * @throws WrongThreadException if the party is not a task
+     * @throws java.io.IOException if the channel is closed meanwhile
+     */
+    void awaitReady(Object party, java.nio.channels.SelectableChannel channel, int ops)
+            throws java.io.IOException;
+
+    /**
+     * Stops {@code loop} watching {@code channel}, which is being closed, and wakes a task
+     * waiting on it; on the loop's thread, or soon after from any other thread.
+     */
+    void forget(Object loop, java.nio.channels.SelectableChannel channel);
+
     /** Records that a task party now holds {@code lock}, for the report if it ends holding it. */
     void acquired(Object party, WaitPoint lock);
 

@@ -1,0 +1,189 @@
+package dev.weft.net;
+
+import dev.weft.Loop;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.internal.Parking;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP server on a loop: asyncio's {@code start_server}. It accepts in a task of its own and
+ * serves each connection in a new task with the {@link ConnectionHandler}; a failure stays with
+ * its connection.
+ *
+ * {@snippet :
+ * Weft.run(() -> {
+ *     try (var server = TcpServer.serve(new InetSocketAddress("127.0.0.1", 7000), connection -> {
+ *         String line;
+ *         while ((line = connection.readLine()) != null) {
+ *             connection.write(line + "\n");            // echo
+ *         }
+ *     })) {
+ *         Weft.sleep(Duration.ofHours(1));
+ *     }
+ * });
+ * }
+ *
+ * <p><b>Closing:</b> {@link #close(Duration)} stops accepting, lets the connections finish for up
+ * to the grace period, then cancels those still open and waits for them; {@link #close()} cancels
+ * them at once.
+ *
+ * <p><b>Thread safety:</b> {@link #port()}, {@link #connections()} and the closing methods may be
+ * called from any task of any loop; closing waits, so it is a cancellation point.
+ */
+public final class TcpServer implements AutoCloseable {
+    private final ServerSocketChannel channel;
+    private final Loop loop;
+    private final ConnectionHandler handler;
+    private final Set<Task<?>> connections = ConcurrentHashMap.newKeySet();
+    private final InetSocketAddress address;
+    private Task<Void> acceptor;
+
+    private TcpServer(ServerSocketChannel channel, Loop loop, ConnectionHandler handler)
+            throws IOException {
+        this.channel = channel;
+        this.loop = loop;
+        this.handler = handler;
+        this.address = (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /**
+     * Listens on {@code address} (port 0 picks a free one) and serves each connection in a new
+     * task of the calling task's loop.
+     *
+     * @throws java.net.BindException if the address is in use
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static TcpServer serve(InetSocketAddress address, ConnectionHandler handler)
+            throws IOException {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(handler, "handler");
+        if (!Weft.inTask()) {
+            throw new WrongThreadException("TcpServer.serve must be called from a task; start one "
+                    + "with Weft.run(...)");
+        }
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.configureBlocking(false);
+            channel.bind(address, 1024);
+            var server = new TcpServer(channel, Weft.current().loop(), handler);
+            server.acceptor = Weft.spawn("tcp-server-" + server.port(), server::acceptLoop);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Returns the port the server listens on. */
+    public int port() {
+        return address.getPort();
+    }
+
+    /** Returns the address the server listens on. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** Returns how many connections are being served now. */
+    public int connections() {
+        return (int) connections.stream().filter(task -> !task.isDone()).count();
+    }
+
+    /** Stops accepting and cancels the open connections at once; see {@link #close(Duration)}. */
+    @Override
+    public void close() throws IOException {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops accepting, waits up to {@code grace} for the open connections to finish, then
+     * cancels those left and waits for them. This is a {@linkplain dev.weft cancellation point}.
+     */
+    public void close(Duration grace) throws IOException {
+        Objects.requireNonNull(grace, "grace");
+        if (!Weft.inTask()) {
+            throw new WrongThreadException("a TcpServer must be closed from a task, since closing "
+                    + "waits for its connections");
+        }
+        if (acceptor != null) {
+            acceptor.cancel();
+        }
+        Parking.get().forget(loop, channel);
+        channel.close();
+        List<Task<?>> open = List.copyOf(connections);
+        if (!grace.isZero()) {
+            Weft.joinAll(open, grace);
+        }
+        open.forEach(Task::cancel);   // those still open after the grace period
+        Weft.joinAll(open);
+        if (acceptor != null) {
+            acceptor.join();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TcpServer[" + address + ", " + connections() + " connection(s)"
+                + (channel.isOpen() ? "" : ", closed") + "]";
+    }
+
+    private void acceptLoop() throws IOException {
+        Parking parking = Parking.get();
+        Object me = parking.currentParty();
+        while (channel.isOpen()) {
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+            } catch (java.nio.channels.ClosedChannelException closed) {
+                return;   // close() stopped the server
+            }
+            if (accepted == null) {
+                try {
+                    parking.awaitReady(me, channel, SelectionKey.OP_ACCEPT);
+                } catch (java.nio.channels.ClosedChannelException closed) {
+                    return;
+                }
+                continue;
+            }
+            serve(accepted);
+        }
+    }
+
+    private void serve(SocketChannel accepted) throws IOException {
+        TcpConnection connection;
+        try {
+            connection = new TcpConnection(accepted, loop);
+        } catch (IOException e) {
+            accepted.close();   // the peer left before we could set the socket up
+            return;
+        }
+        Task<Void> task = loop.spawn("tcp-" + port() + "-" + remotePort(accepted), () -> {
+            try (connection) {
+                handler.handle(connection);
+            }
+        });
+        connections.add(task);
+        task.onDone(connections::remove);
+    }
+
+    private static String remotePort(SocketChannel accepted) {
+        try {
+            return String.valueOf(((InetSocketAddress) accepted.getRemoteAddress()).getPort());
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+}
