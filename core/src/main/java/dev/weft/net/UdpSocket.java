@@ -1,0 +1,125 @@
+package dev.weft.net;
+
+import dev.weft.internal.Parking;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A UDP socket owned by a loop: asyncio's datagram endpoint, without callbacks. A task waiting to
+ * receive parks on the loop's own selector.
+ *
+ * {@snippet :
+ * try (var socket = UdpSocket.bind(new InetSocketAddress("127.0.0.1", 0))) {
+ *     socket.send("ping".getBytes(), peer);
+ *     Datagram reply = socket.receive();         // parks; the loop runs other tasks
+ * }
+ * }
+ *
+ * <p><b>Threads:</b> a socket belongs to the loop of the task that bound it; send and receive
+ * from tasks of that loop, one receiver at a time. {@link #close()} may be called from anywhere.
+ * Every send and receive is a {@linkplain dev.weft cancellation point}; a receive cancelled
+ * while it waited has taken nothing.
+ */
+public final class UdpSocket implements AutoCloseable {
+    /** The largest datagram received whole; longer ones are cut, as UDP does. */
+    public static final int MAX_DATAGRAM = 65_507;
+
+    private final DatagramChannel channel;
+    private final Object loop;
+    private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);   // loop thread
+
+    private UdpSocket(DatagramChannel channel, Object loop) {
+        this.channel = channel;
+        this.loop = loop;
+    }
+
+    /**
+     * Binds a socket to {@code address} (port 0 picks a free one).
+     *
+     * @throws java.net.BindException if the address is in use
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static UdpSocket bind(InetSocketAddress address) throws IOException {
+        Objects.requireNonNull(address, "address");
+        Parking parking = Parking.get();
+        Object loop = parking.loopOf(parking.currentParty());
+        if (loop == null || !(parking.currentParty() instanceof dev.weft.Task<?>)) {
+            throw new WrongThreadException("UdpSocket.bind must be called from a task; start one "
+                    + "with Weft.run(...)");
+        }
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
+            channel.configureBlocking(false);
+            channel.bind(address);
+            return new UdpSocket(channel, loop);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Sends {@code data} to {@code target} as one datagram, waiting if the socket is busy. */
+    public void send(byte[] data, InetSocketAddress target) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Parking parking = Parking.get();
+        Object me = requireOwner(parking);
+        parking.checkpoint(me);
+        var out = ByteBuffer.wrap(data);
+        while (channel.send(out, target) == 0) {
+            parking.awaitReady(me, channel, SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** Waits for the next datagram and returns it. */
+    public Datagram receive() throws IOException {
+        Parking parking = Parking.get();
+        Object me = requireOwner(parking);
+        parking.checkpoint(me);
+        while (true) {
+            buffer.clear();
+            var sender = (InetSocketAddress) channel.receive(buffer);
+            if (sender != null) {
+                buffer.flip();
+                return new Datagram(Arrays.copyOf(buffer.array(), buffer.limit()), sender);
+            }
+            parking.awaitReady(me, channel, SelectionKey.OP_READ);
+        }
+    }
+
+    /** Returns the address the socket is bound to. */
+    public InetSocketAddress localAddress() throws IOException {
+        return (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /** Closes the socket; callable from any thread. Never blocks. */
+    @Override
+    public void close() throws IOException {
+        Parking.get().forget(loop, channel);
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return "UdpSocket[" + channel.getLocalAddress() + "]";
+        } catch (IOException closed) {
+            return "UdpSocket[closed]";
+        }
+    }
+
+    private Object requireOwner(Parking parking) {
+        Object me = parking.currentParty();
+        if (parking.loopOf(me) != loop) {
+            throw new WrongThreadException(this + " belongs to another loop; use it from tasks "
+                    + "of the loop that bound it");
+        }
+        return me;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.weft.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.Task;
+import dev.weft.Weft;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class UdpTest {
+    private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
+
+    @Test
+    void twoSocketsOnOneLoopExchangeDatagrams() {
+        String reply = Weft.run(() -> {
+            try (var server = UdpSocket.bind(ANY_PORT); var client = UdpSocket.bind(ANY_PORT)) {
+                Task<Void> echo = Weft.spawn(() -> {
+                    Datagram request = server.receive();
+                    server.send(("echo " + new String(request.data(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8), request.sender());
+                });
+                client.send("ping".getBytes(StandardCharsets.UTF_8), server.localAddress());
+                Datagram answer = client.receive();
+                echo.join();
+                assertThat(answer.sender()).isEqualTo(server.localAddress());
+                return new String(answer.data(), StandardCharsets.UTF_8);
+            }
+        });
+        assertThat(reply).isEqualTo("echo ping");
+    }
+
+    @Test
+    void aReceiveCanBeBoundedByATimeoutAndABusyPortIsRefused() {
+        Weft.run(() -> {
+            try (var socket = UdpSocket.bind(ANY_PORT)) {
+                assertThatThrownBy(() -> Weft.timeout(Duration.ofMillis(20), socket::receive))
+                        .isInstanceOf(TimeoutException.class);
+                assertThatThrownBy(() -> UdpSocket.bind(socket.localAddress()))
+                        .isInstanceOf(BindException.class);
+            }
+        });
+    }
+}
