@@ -41,6 +41,9 @@ public final class Demo {
         section(out, "seeing inside: the watchdog, a task dump, the blocking report",
                 "expect: the parse on the loop is reported, the offloaded one is not",
                 SeeingInside::run);
+        section(out, "networking: an echo server and a chat room on one loop",
+                "expect: three echoes; each member hears the other two",
+                EchoAndChat::run);
         section(out, "beyond the seed: a task group, a timeout, a failing child",
                 "expect: slow gives up at 800 ms; a failure cancels its sibling",
                 TimeoutsAndGroups::run);

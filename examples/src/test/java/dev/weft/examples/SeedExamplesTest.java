@@ -164,4 +164,19 @@ class SeedExamplesTest {
                                         + "putters waiting]",
                                 "sleeping (Weft.sleep)"));
     }
+
+    @Test
+    void theEchoServerAnswersAndEveryChatMemberHearsTheOthers() {
+        var transcript = new Transcript(null);
+        var heard = EchoAndChat.run(transcript);
+        assertThat(transcript.texts().getFirst())
+                .isEqualTo("the echo server answered [ni hao, hello, bonjour]");
+        assertThat(heard.get("alex")).containsExactly("wusir: hi from wusir",
+                "taibai: hi from taibai");
+        assertThat(heard.get("wusir")).containsExactly("alex: hi from alex",
+                "taibai: hi from taibai");
+        assertThat(heard.get("taibai")).containsExactly("alex: hi from alex",
+                "wusir: hi from wusir");
+        assertOneLoopThread(transcript);
+    }
 }
