@@ -836,8 +836,14 @@ public final class Loop implements Executor, AutoCloseable {
         ledger.resumes();
     }
 
-    /** Sends a problem to the exception handler; never throws. */
-    void report(String message, Throwable error) {
+    /**
+     * Sends a problem that nobody can catch to the loop's {@link ExceptionHandler}, as Weft does
+     * with failures nobody observed: for libraries built on Weft, such as a server whose
+     * connection failed. Never throws.
+     *
+     * @param error the failure, or null
+     */
+    public void report(String message, Throwable error) {
         try {
             exceptionHandler.handle(this, message, error);
         } catch (RuntimeException | Error handlerFailure) {

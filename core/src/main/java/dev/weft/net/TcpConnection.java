@@ -13,12 +13,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A TCP connection owned by a loop, with the verbs of asyncio's streams: read up to n bytes,
- * exactly n, a line, up to a delimiter; write; half-close; close. A task waiting to read or
+ * A TCP connection owned by a loop, plain or TLS, with the verbs of asyncio's streams: read up
+ * to n bytes, exactly n, a line, up to a delimiter; write; half-close; close. A task waiting to read or
  * write parks on its loop's own selector, so readiness reaches it without a hand-off between
  * threads; plain {@link InputStream} and {@link OutputStream} views serve libraries that want
  * them.
@@ -57,6 +60,7 @@ public final class TcpConnection implements AutoCloseable {
 
     private final SocketChannel channel;
     private final Object loop;
+    private Transport transport;                                  // plain, or TLS once agreed
     private ByteBuffer in = ByteBuffer.allocate(BUFFER).flip();   // loop thread; read mode
     private boolean endOfStream;                                  // loop thread
 
@@ -65,6 +69,17 @@ public final class TcpConnection implements AutoCloseable {
         this.loop = loop;
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        this.transport = new PlainTransport(channel);
+    }
+
+    /**
+     * Runs the TLS handshake as client or server, then speaks TLS: the calling task parks while
+     * the peer answers.
+     */
+    void startTls(SSLEngine engine, Object me) throws IOException {
+        var tls = new TlsTransport(engine, channel);
+        tls.handshake(me);
+        transport = tls;
     }
 
     /**
@@ -113,6 +128,32 @@ public final class TcpConnection implements AutoCloseable {
                 Parking.get().forget(parking.loopOf(me), channel);
                 channel.close();
             }
+        }
+    }
+
+    /**
+     * Connects to {@code host}:{@code port} and runs a TLS handshake as client with
+     * {@code context}, checking that the server's certificate names {@code host} (as HTTPS does).
+     * This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @throws javax.net.ssl.SSLException if the handshake fails, for example on a certificate
+     *     that is not trusted or does not name the host
+     */
+    public static TcpConnection connectTls(String host, int port, SSLContext context)
+            throws IOException {
+        Objects.requireNonNull(context, "context");
+        TcpConnection connection = connect(host, port);
+        try {
+            SSLEngine engine = context.createSSLEngine(host, port);
+            engine.setUseClientMode(true);
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(parameters);
+            connection.startTls(engine, Parking.get().currentParty());
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
     }
 
@@ -267,11 +308,7 @@ public final class TcpConnection implements AutoCloseable {
         Object me = parking.currentParty();
         requireOwner(parking, me);
         parking.checkpoint(me);
-        while (buffer.hasRemaining()) {
-            if (channel.write(buffer) == 0) {
-                parking.awaitReady(me, channel, SelectionKey.OP_WRITE);
-            }
-        }
+        transport.write(buffer, me);
     }
 
     /** Half-closes: the peer reads end of stream, and this side may still read. */
@@ -282,7 +319,11 @@ public final class TcpConnection implements AutoCloseable {
     /** Closes the connection; callable from any thread. Never blocks. */
     @Override
     public void close() throws IOException {
-        Parking.get().forget(loop, channel);
+        Parking parking = Parking.get();
+        if (channel.isOpen() && parking.loopOf(parking.currentParty()) == loop) {
+            transport.closing();   // TLS's goodbye, from the owner's thread only
+        }
+        parking.forget(loop, channel);
         channel.close();
     }
 
@@ -366,23 +407,18 @@ public final class TcpConnection implements AutoCloseable {
         if (in.position() > 0 || in.limit() == in.capacity()) {
             makeRoom();
         }
-        while (true) {
-            in.compact();                      // to write mode
-            int count;
-            try {
-                count = channel.read(in);
-            } finally {
-                in.flip();                     // back to read mode
-            }
-            if (count > 0) {
-                return true;
-            }
-            if (count < 0) {
-                endOfStream = true;
-                return false;
-            }
-            parking.awaitReady(me, channel, SelectionKey.OP_READ);
+        in.compact();                          // to write mode
+        int count;
+        try {
+            count = transport.read(in, me);
+        } finally {
+            in.flip();                         // back to read mode
         }
+        if (count < 0) {
+            endOfStream = true;
+            return false;
+        }
+        return true;
     }
 
     /** Moves unread bytes to the front, growing the buffer when it is full of them. */

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * A TCP server on a loop: asyncio's {@code start_server}. It accepts in a task of its own and
@@ -47,13 +49,15 @@ public final class TcpServer implements AutoCloseable {
     private final ConnectionHandler handler;
     private final Set<Task<?>> connections = ConcurrentHashMap.newKeySet();
     private final InetSocketAddress address;
+    private final SSLContext tls;                      // null: plain TCP
     private Task<Void> acceptor;
 
-    private TcpServer(ServerSocketChannel channel, Loop loop, ConnectionHandler handler)
-            throws IOException {
+    private TcpServer(ServerSocketChannel channel, Loop loop, ConnectionHandler handler,
+            SSLContext tls) throws IOException {
         this.channel = channel;
         this.loop = loop;
         this.handler = handler;
+        this.tls = tls;
         this.address = (InetSocketAddress) channel.getLocalAddress();
     }
 
@@ -66,6 +70,24 @@ public final class TcpServer implements AutoCloseable {
      */
     public static TcpServer serve(InetSocketAddress address, ConnectionHandler handler)
             throws IOException {
+        return start(address, handler, null);
+    }
+
+    /**
+     * Listens on {@code address} and serves each connection over TLS with {@code context}: the
+     * handshake runs in the connection's task before the handler; a failed handshake ends that
+     * connection only.
+     *
+     * @throws java.net.BindException if the address is in use
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static TcpServer serveTls(InetSocketAddress address, SSLContext context,
+            ConnectionHandler handler) throws IOException {
+        return start(address, handler, Objects.requireNonNull(context, "context"));
+    }
+
+    private static TcpServer start(InetSocketAddress address, ConnectionHandler handler,
+            SSLContext tls) throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(handler, "handler");
         if (!Weft.inTask()) {
@@ -77,7 +99,7 @@ public final class TcpServer implements AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.configureBlocking(false);
             channel.bind(address, 1024);
-            var server = new TcpServer(channel, Weft.current().loop(), handler);
+            var server = new TcpServer(channel, Weft.current().loop(), handler, tls);
             server.acceptor = Weft.spawn("tcp-server-" + server.port(), server::acceptLoop);
             return server;
         } catch (IOException | RuntimeException e) {
@@ -171,11 +193,23 @@ public final class TcpServer implements AutoCloseable {
         }
         Task<Void> task = loop.spawn("tcp-" + port() + "-" + remotePort(accepted), () -> {
             try (connection) {
+                if (tls != null) {
+                    SSLEngine engine = tls.createSSLEngine();
+                    engine.setUseClientMode(false);
+                    connection.startTls(engine, Weft.current());
+                }
                 handler.handle(connection);
             }
         });
         connections.add(task);
-        task.onDone(connections::remove);
+        task.onDone(done -> {
+            connections.remove(done);
+            if (done.status() == Task.Status.FAILED) {
+                // Reported now, not when the loop closes: a server may run for months.
+                loop.report(done + " failed; its connection was closed, the server goes on",
+                        done.exception());
+            }
+        });
     }
 
     private static String remotePort(SocketChannel accepted) {

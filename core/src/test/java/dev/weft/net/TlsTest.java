@@ -1,0 +1,81 @@
+package dev.weft.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.Weft;
+import dev.weft.queue.FifoQueue;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TlsTest {
+    private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
+    private static TestCertificates certificates;
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        certificates = TestCertificates.generate();
+    }
+
+    private static final ConnectionHandler ECHO_LINES = connection -> {
+        String line;
+        while ((line = connection.readLine()) != null) {
+            connection.write(line + "\n");
+        }
+    };
+
+    @Test
+    void aTlsClientAndServerOnOneLoopEchoLines() {
+        String reply = Weft.run(() -> {
+            try (var server = TcpServer.serveTls(ANY_PORT, certificates.server, ECHO_LINES);
+                    var client = TcpConnection.connectTls("localhost", server.port(),
+                            certificates.client)) {
+                client.write("secret one\n");
+                String first = client.readLine();
+                client.write("secret two\n");
+                return first + " / " + client.readLine();
+            }
+        });
+        assertThat(reply).isEqualTo("secret one / secret two");
+    }
+
+    @Test
+    void aMegabyteCrossesTlsWholeInBothDirections() {
+        byte[] data = new byte[1024 * 1024];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 7);
+        }
+        byte[] back = Weft.run(() -> {
+            try (var server = TcpServer.serveTls(ANY_PORT, certificates.server, connection -> {
+                connection.write(connection.readExactly(data.length));
+            }); var client = TcpConnection.connectTls("localhost", server.port(),
+                    certificates.client)) {
+                var received = new FifoQueue<byte[]>();
+                Weft.spawn(() -> received.put(client.readExactly(data.length)));
+                client.write(data);
+                return received.take();
+            }
+        });
+        assertThat(Arrays.equals(back, data)).isTrue();
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCertificateFailsAloneAndTheServerGoesOn() {
+        Weft.run(() -> {
+            try (var server = TcpServer.serveTls(ANY_PORT, certificates.server, ECHO_LINES)) {
+                assertThatThrownBy(() -> TcpConnection.connectTls("localhost", server.port(),
+                        SSLContext.getDefault()))
+                        .isInstanceOf(SSLHandshakeException.class);
+                try (var trusting = TcpConnection.connectTls("localhost", server.port(),
+                        certificates.client)) {
+                    trusting.write("still here\n");
+                    assertThat(trusting.readLine()).isEqualTo("still here");
+                }
+            }
+        });
+    }
+}
