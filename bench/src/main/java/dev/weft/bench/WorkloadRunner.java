@@ -14,7 +14,8 @@ import java.util.Locale;
  * carrier in the same run, and prints medians and ratios. Each process runs one workload once,
  * so a figure includes JVM start-up, as a user would see it.
  *
- * <p>Usage: {@code WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [offload] [group] [watchdog]}
+ * <p>Usage: {@code WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [w4] [offload] [group]
+ * [watchdog]}
  * (all when none named);
  * {@code ./weft bench} supplies the JDK.
  */
@@ -41,8 +42,8 @@ public final class WorkloadRunner {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException(
-                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [offload] [group] "
-                            + "[watchdog]");
+                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [w4] [offload] "
+                            + "[group] [watchdog]");
         }
         int runs = 5;
         var workloads = new ArrayList<String>();
@@ -54,7 +55,7 @@ public final class WorkloadRunner {
             }
         }
         if (workloads.isEmpty()) {
-            workloads.addAll(List.of("w1", "w2", "w3", "offload", "group", "watchdog"));
+            workloads.addAll(List.of("w1", "w2", "w3", "w4", "offload", "group", "watchdog"));
         }
         var runner = new WorkloadRunner(args[0], runs);
         System.out.printf("Weft workloads: %d process(es) per figure, median; JDK = default "
@@ -67,8 +68,9 @@ public final class WorkloadRunner {
                 case "offload" -> runner.offload();
                 case "group" -> runner.group();
                 case "watchdog" -> runner.watchdog();
+                case "w4" -> runner.w4();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + "; expected w1, w2, w3, offload, group or watchdog");
+                        + "; expected w1, w2, w3, w4, offload, group or watchdog");
             }
         }
     }
@@ -161,6 +163,85 @@ public final class WorkloadRunner {
                 median(samples, s -> s.value() / 1e6));
         System.out.printf("  %-36s %10.2f%n", "ticker lateness p99 (ms)",
                 median(samples, s -> s.extra() / 1e6));
+    }
+
+    /**
+     * W4: an echo server on one core (one loop, or one event-loop thread) and a load client on
+     * the other, 100 connections of 64-byte request and response: Weft's own networking, plain
+     * java.net sockets in Weft tasks, JDK virtual threads with one carrier, and Netty with one
+     * event-loop thread (epoll where it loads).
+     */
+    private void w4() throws Exception {
+        var kinds = List.of("weft-net", "weft-javanet", "jdk-threads", "netty");
+        var results = new java.util.LinkedHashMap<String, List<long[]>>();
+        kinds.forEach(kind -> results.put(kind, new ArrayList<>()));
+        for (int i = 0; i < runs; i++) {
+            for (String kind : kinds) {
+                results.get(kind).add(echoRun(kind));
+            }
+        }
+        System.out.printf("%nW4 echo, 100 connections, 64-byte messages, 10 s after 2 s of "
+                + "warm-up, server on core 0 and client on core 1 (median of %d)%n", runs);
+        System.out.printf("  %-16s %12s %10s %10s %14s%n", "server", "msg/s", "p50 us",
+                "p99 us", "msg/s vs Netty");
+        double netty = medianOf(results.get("netty"), 0);
+        for (String kind : kinds) {
+            double rate = medianOf(results.get(kind), 0);
+            System.out.printf("  %-16s %12.0f %10.1f %10.1f %13.2fx%n", kind, rate,
+                    medianOf(results.get(kind), 1) / 1e3, medianOf(results.get(kind), 2) / 1e3,
+                    rate / netty);
+        }
+    }
+
+    private static double medianOf(List<long[]> samples, int field) {
+        double[] values = samples.stream().mapToDouble(sample -> sample[field]).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /** One server process and one client process; returns msg/s, p50 and p99 in ns. */
+    private long[] echoRun(String kind) throws Exception {
+        var server = new ArrayList<String>(pinnedTo(0));
+        server.add(javaCommand);
+        server.addAll(kind.equals("jdk-threads") ? ONE_CARRIER_FLAGS : WEFT_FLAGS);
+        server.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                dev.weft.bench.echo.EchoServerMain.class.getName(), kind));
+        Process serverProcess = new ProcessBuilder(server)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var reader = new BufferedReader(new InputStreamReader(serverProcess.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            if (line == null || !line.startsWith("PORT ")) {
+                throw new IOException(kind + " server did not start: " + line);
+            }
+            var client = new ArrayList<String>(pinnedTo(1));
+            client.add(javaCommand);
+            client.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    dev.weft.bench.echo.EchoLoadMain.class.getName(), line.substring(5), "100",
+                    "2", "10"));
+            Process clientProcess = new ProcessBuilder(client).redirectErrorStream(true).start();
+            String output = new String(clientProcess.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8);
+            clientProcess.waitFor();
+            String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IOException("the load client failed against " + kind
+                            + ":\n" + output));
+            return Arrays.stream(result.substring(7).trim().split(" "))
+                    .mapToLong(Long::parseLong).toArray();
+        } finally {
+            serverProcess.getOutputStream().close();
+            if (!serverProcess.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                serverProcess.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code taskset -c <cpu>} when the machine has it and more than one core, else nothing. */
+    private static List<String> pinnedTo(int cpu) {
+        boolean taskset = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/taskset"));
+        return taskset && Runtime.getRuntime().availableProcessors() > 1
+                ? List.of("/usr/bin/taskset", "-c", Integer.toString(cpu)) : List.of();
     }
 
     /** W1 and W3 on Weft with the watchdog off and on (100 ms), alternating: its cost. */
