@@ -19,8 +19,10 @@ final class IoPoller {
     /* How it works: every registered channel carries an Interest: the task waiting to read (or
      * accept) and the task waiting to write (or connect), and whether each side is ready. A task
      * sets its interest bits and parks; the loop polls the selector once per turn while any task
-     * waits, and blocks in select() when idle; a ready key marks its side ready, drops those
-     * interest bits (the selector is level-triggered) and unparks the task, a local schedule.
+     * waits, and blocks in select() when idle; a ready key marks its side ready and unparks the
+     * task, a local schedule. Read interest stays set between reads (changing it is a system
+     * call, and the next read usually waits too) until the channel is ready with no reader,
+     * since the selector is level-triggered; write interest is dropped after each use.
      * Everything here runs on the loop thread (tasks are mounted on it), except wake-ups, which
      * use Selector.wakeup(). */
 
@@ -87,12 +89,12 @@ final class IoPoller {
         } finally {
             waiting--;
             if (reading) {
-                interest.reader = null;
+                interest.reader = null;   // read interest stays: the next read likely waits too
             } else {
                 interest.writer = null;
-            }
-            if (key.isValid()) {
-                key.interestOps(key.interestOps() & ~ops);
+                if (key.isValid()) {
+                    key.interestOps(key.interestOps() & ~ops);   // a socket is nearly always
+                }                                                 // writable: stop asking
             }
         }
     }
@@ -174,7 +176,10 @@ final class IoPoller {
         if (key == null) {
             return channel.register(current, ops, new Interest());
         }
-        key.interestOps(key.interestOps() | ops);
+        int interest = key.interestOps();
+        if ((interest & ops) != ops) {
+            key.interestOps(interest | ops);   // only a change costs a system call
+        }
         return key;
     }
 
@@ -190,15 +195,25 @@ final class IoPoller {
                 continue;
             }
             int ops = key.readyOps();
-            if ((ops & READ_SIDE) != 0 && interest.reader != null) {
-                interest.readReady = true;
-                LockSupport.unpark(interest.reader);
+            int stale = 0;   // ready sides nobody waits for: stop asking, or select would spin
+            if ((ops & READ_SIDE) != 0) {
+                if (interest.reader != null) {
+                    interest.readReady = true;
+                    LockSupport.unpark(interest.reader);
+                } else {
+                    stale |= ops & READ_SIDE;
+                }
             }
-            if ((ops & WRITE_SIDE) != 0 && interest.writer != null) {
-                interest.writeReady = true;
-                LockSupport.unpark(interest.writer);
+            if ((ops & WRITE_SIDE) != 0) {
+                if (interest.writer != null) {
+                    interest.writeReady = true;
+                    LockSupport.unpark(interest.writer);
+                }
+                stale |= ops & WRITE_SIDE;
             }
-            key.interestOps(key.interestOps() & ~ops);
+            if (stale != 0) {
+                key.interestOps(key.interestOps() & ~stale);
+            }
         }
         ready.clear();
     }
