@@ -55,7 +55,7 @@ public final class TcpConnection implements AutoCloseable {
     /** The longest line or delimited chunk read by default: asyncio's 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
 
-    private static final int BUFFER = 16 * 1024;
+    private static final int BUFFER = 8 * 1024;   // grows when a line or chunk needs more
     private static final byte[] NEWLINE = {'\n'};
 
     private final SocketChannel channel;
