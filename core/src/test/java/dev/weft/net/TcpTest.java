@@ -97,6 +97,24 @@ class TcpTest {
     }
 
     @Test
+    void streamViewsServeLibrariesThatWantJavaIo() {
+        String reply = Weft.run(() -> {
+            try (var server = TcpServer.serve(ANY_PORT, connection -> {
+                var in = new java.io.DataInputStream(connection.inputStream());
+                var out = new java.io.DataOutputStream(connection.outputStream());
+                out.writeUTF("got " + in.readUTF());
+                out.flush();
+            }); var client = TcpConnection.connect("127.0.0.1", server.port())) {
+                var out = new java.io.DataOutputStream(client.outputStream());
+                out.writeUTF("a UTF string");
+                out.flush();
+                return new java.io.DataInputStream(client.inputStream()).readUTF();
+            }
+        });
+        assertThat(reply).isEqualTo("got a UTF string");
+    }
+
+    @Test
     void aLineLongerThanTheLimitFailsAndLeavesTheBytesUnread() {
         Weft.run(() -> {
             try (var server = TcpServer.serve(ANY_PORT, connection -> {
