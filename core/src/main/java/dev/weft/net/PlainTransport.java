@@ -9,6 +9,10 @@ import java.nio.channels.SocketChannel;
 /** Bytes straight through the socket. */
 final class PlainTransport implements Transport {
     private final SocketChannel channel;
+    // Whether the last read left the socket empty (it filled less than the room it had): the
+    // next read then waits for readiness first instead of paying a system call that would
+    // only say "nothing yet". Loop thread only.
+    private boolean drained;
 
     PlainTransport(SocketChannel channel) {
         this.channel = channel;
@@ -16,9 +20,14 @@ final class PlainTransport implements Transport {
 
     @Override
     public int read(ByteBuffer into, Object me) throws IOException {
+        if (drained) {
+            Parking.get().awaitReady(me, channel, SelectionKey.OP_READ);
+        }
         while (true) {
+            int room = into.remaining();
             int count = channel.read(into);
             if (count != 0) {
+                drained = count > 0 && count < room;
                 return count;
             }
             Parking.get().awaitReady(me, channel, SelectionKey.OP_READ);
