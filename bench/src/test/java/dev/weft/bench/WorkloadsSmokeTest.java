@@ -115,4 +115,38 @@ class WorkloadsSmokeTest {
         assertThat(ExecWorkloads.spawnAndJoinOnGroup(1, 100)).isPositive();
         assertThat(ExecWorkloads.spawnAndJoinOnGroup(2, 100)).isPositive();
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"weft-net", "weft-javanet",
+            "jdk-threads", "netty"})
+    void eachEchoServerAnswersTheLoadClient(String kind) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process server = new ProcessBuilder(javaCommand, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                dev.weft.bench.echo.EchoServerMain.class.getName(), kind)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    server.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String port = reader.readLine().substring("PORT ".length());
+            var out = new java.io.ByteArrayOutputStream();
+            var original = System.out;
+            System.setOut(new java.io.PrintStream(out, true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                dev.weft.bench.echo.EchoLoadMain.main(new String[] {port, "4", "0", "1"});
+            } finally {
+                System.setOut(original);
+            }
+            String[] result = out.toString(java.nio.charset.StandardCharsets.UTF_8).trim()
+                    .split(" ");
+            assertThat(result[0]).isEqualTo("RESULT");
+            assertThat(Long.parseLong(result[1])).isPositive();
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
 }
