@@ -28,8 +28,9 @@ package dev.weft.sync;
  *
  * <p><b>Deadlocks</b> are reported, not waited out: acquiring a {@code Lock} one already holds,
  * or waiting in a cycle (task A waits for a lock held by B, which waits for a lock or task held
- * by A) throws {@link dev.weft.DeadlockException} in the task that closes the cycle, with the
- * cycle and the other tasks' stacks in its message. Avoid them by taking locks in one global
+ * by A) throws {@link dev.weft.DeadlockException} in the task that closes the cycle (when two
+ * tasks on different loops close it at the same instant, in both), with the cycle and the other
+ * tasks' stacks in its message. Avoid them by taking locks in one global
  * order, by using {@link RLock} where code re-enters, or with {@link #tryLock(long,
  * java.util.concurrent.TimeUnit)}.
  *

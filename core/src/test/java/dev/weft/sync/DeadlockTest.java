@@ -29,7 +29,9 @@ class DeadlockTest {
             b.join();
             var failed = List.of(a, b).stream().filter(t -> t.status() == Task.Status.FAILED)
                     .toList();
-            assertThat(failed).singleElement().satisfies(task -> assertThat(task.exception())
+            // Usually one task closes the cycle; when both close it at the same instant on their
+            // two carriers, both see it and both fail.
+            assertThat(failed).isNotEmpty().allSatisfy(task -> assertThat(task.exception())
                     .isInstanceOf(DeadlockException.class)
                     .hasMessageContaining("task \"a\" waits on Lock \"")
                     .hasMessageContaining("task \"b\" waits on Lock \""));
