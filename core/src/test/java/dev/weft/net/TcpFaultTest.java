@@ -19,12 +19,7 @@ import org.junit.jupiter.api.Test;
 class TcpFaultTest {
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
 
-    private static final ConnectionHandler ECHO_LINES = connection -> {
-        String line;
-        while ((line = connection.readLine()) != null) {
-            connection.write(line + "\n");
-        }
-    };
+    private static final ConnectionHandler ECHO_LINES = EchoLines.HANDLER;
 
     @Test
     void aClientSendingOneByteAtATimeHoldsUpNobodyElse() {

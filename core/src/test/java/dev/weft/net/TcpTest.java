@@ -25,13 +25,7 @@ import org.junit.jupiter.api.Test;
 class TcpTest {
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
 
-    /** Echoes lines until the peer ends its side. */
-    private static final ConnectionHandler ECHO_LINES = connection -> {
-        String line;
-        while ((line = connection.readLine()) != null) {
-            connection.write(line + "\n");
-        }
-    };
+    private static final ConnectionHandler ECHO_LINES = EchoLines.HANDLER;
 
     @Test
     void aClientAndAServerOnOneLoopEchoLines() {

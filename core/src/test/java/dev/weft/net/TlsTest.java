@@ -21,12 +21,7 @@ class TlsTest {
         certificates = TestCertificates.generate();
     }
 
-    private static final ConnectionHandler ECHO_LINES = connection -> {
-        String line;
-        while ((line = connection.readLine()) != null) {
-            connection.write(line + "\n");
-        }
-    };
+    private static final ConnectionHandler ECHO_LINES = EchoLines.HANDLER;
 
     @Test
     void aTlsClientAndServerOnOneLoopEchoLines() {
