@@ -44,6 +44,9 @@ import javax.net.ssl.SSLEngine;
  * called from any task of any loop; closing waits, so it is a cancellation point.
  */
 public final class TcpServer implements AutoCloseable {
+    /** How many connections the acceptor takes before it lets the loop's other tasks run. */
+    private static final int ACCEPTS_PER_TURN = 64;
+
     private final ServerSocketChannel channel;
     private final Loop loop;
     private final ConnectionHandler handler;
@@ -164,7 +167,11 @@ public final class TcpServer implements AutoCloseable {
     private void acceptLoop() throws IOException {
         Parking parking = Parking.get();
         Object me = parking.currentParty();
+        int acceptedInARow = 0;
         while (channel.isOpen()) {
+            if (++acceptedInARow % ACCEPTS_PER_TURN == 0) {
+                Weft.yieldNow();   // a burst of connections must not starve the loop's others
+            }
             SocketChannel accepted;
             try {
                 accepted = channel.accept();
