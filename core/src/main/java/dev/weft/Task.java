@@ -604,15 +604,15 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     private void finish(Status finalStatus, Object result) {
         TaskWaitState waits = waitStateOrNull();
         List<dev.weft.internal.WaitPoint> stillHeld = waits == null || waits.held.isEmpty()
-                ? List.of() : waits.held.locks();
-        if (!stillHeld.isEmpty()) {
+                ? null : waits.held.locks();
+        if (stillHeld != null) {
             reportHeldLocks(stillHeld);
         }
         outcome = result;
         STATUS.setRelease(this, finalStatus);   // publishes outcome; the swap below fences
-        for (dev.weft.internal.WaitPoint lock : stillHeld) {
-            lock.holderEnded();   // after the status: its waiters must see this task ended
-        }
+        if (stillHeld != null) {
+            stillHeld.forEach(dev.weft.internal.WaitPoint::holderEnded);   // after the status:
+        }                                              // their waiters must see this task ended
         loop.taskFinished(this);
         WeftEvents.taskEnded(this);
         thread = null;   // lets the finished thread be collected while the task is referenced
@@ -624,7 +624,11 @@ public final class Task<T> extends TimerEntry implements Future<T> {
             serve(stack);
             return;
         }
-        // The stack is newest first; serve in registration order.
+        serveInOrder(stack);
+    }
+
+    /** Serves a stack of several completions, newest first, in registration order. */
+    private void serveInOrder(Completion stack) {
         List<Completion> ordered = new ArrayList<>();
         for (Completion node = stack; node != null; node = node.next) {
             ordered.add(node);
