@@ -73,4 +73,17 @@ class TlsTest {
             }
         });
     }
+
+    @Test
+    void aServerThatSaysGoodbyeEndsTheClientsStreamCleanly() {
+        Weft.run(() -> {
+            try (var server = TcpServer.serveTls(ANY_PORT, certificates.server,
+                    connection -> connection.write("only line\n"));   // then the handler returns
+                    var client = TcpConnection.connectTls("localhost", server.port(),
+                            certificates.client)) {
+                assertThat(client.readLine()).isEqualTo("only line");
+                assertThat(client.readLine()).isNull();
+            }
+        });
+    }
 }
