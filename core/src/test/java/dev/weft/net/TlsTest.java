@@ -86,4 +86,28 @@ class TlsTest {
             }
         });
     }
+
+    @Test
+    void fiftyTlsClientsAreServedAtOnceByOneLoop() {
+        var sums = Weft.run(() -> {
+            try (var server = TcpServer.serveTls(ANY_PORT, certificates.server, ECHO_LINES)) {
+                var clients = new java.util.ArrayList<dev.weft.Task<Integer>>();
+                for (int c = 0; c < 50; c++) {
+                    clients.add(Weft.spawn(() -> {
+                        try (var client = TcpConnection.connectTls("localhost", server.port(),
+                                certificates.client)) {
+                            int sum = 0;
+                            for (int i = 0; i < 10; i++) {
+                                client.write(i + "\n");
+                                sum += Integer.parseInt(client.readLine());
+                            }
+                            return sum;
+                        }
+                    }));
+                }
+                return Weft.gather(clients);
+            }
+        });
+        assertThat(sums).hasSize(50).containsOnly(45);
+    }
 }

@@ -45,4 +45,25 @@ class UdpTest {
             }
         });
     }
+
+    @Test
+    void aPlainDatagramSocketTalksToAWeftSocket() throws Exception {
+        try (var loop = new dev.weft.Loop(); var peer = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Task<String> weft = loop.spawn(() -> {
+                try (var socket = UdpSocket.bind(ANY_PORT)) {
+                    socket.send("hello".getBytes(StandardCharsets.UTF_8),
+                            (InetSocketAddress) peer.getLocalSocketAddress());
+                    return new String(socket.receive().data(), StandardCharsets.UTF_8);
+                }
+            });
+            var packet = new java.net.DatagramPacket(new byte[100], 100);
+            peer.receive(packet);
+            byte[] answer = ("re: " + new String(packet.getData(), 0, packet.getLength(),
+                    StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            peer.send(new java.net.DatagramPacket(answer, answer.length,
+                    packet.getSocketAddress()));
+            assertThat(weft.get()).isEqualTo("re: hello");
+        }
+    }
 }
