@@ -2,9 +2,10 @@ package dev.weft;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds a {@link TaskDump} from a loop's alive tasks. */
 final class TaskDumper {
@@ -17,14 +18,12 @@ final class TaskDumper {
     static TaskDump dump(Loop loop, List<Task<?>> alive, Map<Task<?>, Throwable> spawnSites,
             boolean consistent) {
         Task<?> caller = Task.currentOrNull();
-        var nodes = new IdentityHashMap<Task<?>, List<TaskDump.Node>>();
-        var aliveSet = new IdentityHashMap<Task<?>, Boolean>();
-        alive.forEach(task -> aliveSet.put(task, true));
+        Set<Task<?>> aliveSet = new HashSet<>(alive);   // tasks compare by identity
         var childrenOf = new HashMap<Task<?>, List<Task<?>>>();
         var roots = new ArrayList<Task<?>>();
         for (Task<?> task : alive) {
             Task<?> parent = task.parent;
-            if (parent != null && aliveSet.containsKey(parent)) {
+            if (parent != null && aliveSet.contains(parent)) {
                 childrenOf.computeIfAbsent(parent, unused -> new ArrayList<>()).add(task);
             } else {
                 roots.add(task);

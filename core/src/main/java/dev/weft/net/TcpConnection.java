@@ -111,12 +111,13 @@ public final class TcpConnection implements AutoCloseable {
     public static TcpConnection connect(InetSocketAddress address) throws IOException {
         Objects.requireNonNull(address, "address");
         Parking parking = Parking.get();
+        Object loop = LoopOwner.ofCallingTask(parking, "TcpConnection.connect");
         Object me = parking.currentParty();
         parking.checkpoint(me);
         SocketChannel channel = SocketChannel.open();
         boolean connected = false;
         try {
-            var connection = new TcpConnection(channel, requireLoop(parking, me));
+            var connection = new TcpConnection(channel, loop);
             if (!channel.connect(address)) {
                 parking.awaitReady(me, channel, SelectionKey.OP_CONNECT);
                 channel.finishConnect();
@@ -125,7 +126,7 @@ public final class TcpConnection implements AutoCloseable {
             return connection;
         } finally {
             if (!connected) {
-                Parking.get().forget(parking.loopOf(me), channel);
+                parking.forget(loop, channel);
                 channel.close();
             }
         }
@@ -305,8 +306,7 @@ public final class TcpConnection implements AutoCloseable {
     /** Writes what remains of {@code buffer}; see {@link #write(byte[], int, int)}. */
     public void write(ByteBuffer buffer) throws IOException {
         Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        requireOwner(parking, me);
+        Object me = LoopOwner.requireCaller(parking, loop, this);
         parking.checkpoint(me);
         transport.write(buffer, me);
     }
@@ -401,8 +401,7 @@ public final class TcpConnection implements AutoCloseable {
             return false;
         }
         Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        requireOwner(parking, me);
+        Object me = LoopOwner.requireCaller(parking, loop, this);
         parking.checkpoint(me);
         if (in.position() > 0 || in.limit() == in.capacity()) {
             makeRoom();
@@ -442,22 +441,6 @@ public final class TcpConnection implements AutoCloseable {
             }
         }
         return -1;
-    }
-
-    private void requireOwner(Parking parking, Object me) {
-        if (parking.loopOf(me) != loop) {
-            throw new WrongThreadException(this + " belongs to another loop; read and write it "
-                    + "from tasks of the loop that opened it");
-        }
-    }
-
-    private static Object requireLoop(Parking parking, Object me) {
-        Object loop = parking.loopOf(me);
-        if (loop == null || !(me instanceof dev.weft.Task<?>)) {
-            throw new WrongThreadException("Weft's connections must be opened from a task; "
-                    + "start one with Weft.run(...)");
-        }
-        return loop;
     }
 
     private String remoteAddressText() {

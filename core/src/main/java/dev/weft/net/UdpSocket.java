@@ -47,12 +47,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     public static UdpSocket bind(InetSocketAddress address) throws IOException {
         Objects.requireNonNull(address, "address");
-        Parking parking = Parking.get();
-        Object loop = parking.loopOf(parking.currentParty());
-        if (loop == null || !(parking.currentParty() instanceof dev.weft.Task<?>)) {
-            throw new WrongThreadException("UdpSocket.bind must be called from a task; start one "
-                    + "with Weft.run(...)");
-        }
+        Object loop = LoopOwner.ofCallingTask(Parking.get(), "UdpSocket.bind");
         DatagramChannel channel = DatagramChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
@@ -69,7 +64,7 @@ public final class UdpSocket implements AutoCloseable {
     public void send(byte[] data, InetSocketAddress target) throws IOException {
         Objects.requireNonNull(target, "target");
         Parking parking = Parking.get();
-        Object me = requireOwner(parking);
+        Object me = LoopOwner.requireCaller(parking, loop, this);
         parking.checkpoint(me);
         var out = ByteBuffer.wrap(data);
         while (channel.send(out, target) == 0) {
@@ -80,7 +75,7 @@ public final class UdpSocket implements AutoCloseable {
     /** Waits for the next datagram and returns it. */
     public Datagram receive() throws IOException {
         Parking parking = Parking.get();
-        Object me = requireOwner(parking);
+        Object me = LoopOwner.requireCaller(parking, loop, this);
         parking.checkpoint(me);
         while (true) {
             buffer.clear();
@@ -112,14 +107,5 @@ public final class UdpSocket implements AutoCloseable {
         } catch (IOException closed) {
             return "UdpSocket[closed]";
         }
-    }
-
-    private Object requireOwner(Parking parking) {
-        Object me = parking.currentParty();
-        if (parking.loopOf(me) != loop) {
-            throw new WrongThreadException(this + " belongs to another loop; use it from tasks "
-                    + "of the loop that bound it");
-        }
-        return me;
     }
 }

@@ -93,7 +93,7 @@ public final class Event {
         return point.awaitUntil(() -> set, waiters, timeoutNanos);
     }
 
-    static long saturatedNanos(Duration duration) {
+    private static long saturatedNanos(Duration duration) {
         try {
             return duration.toNanos();
         } catch (ArithmeticException tooLong) {
