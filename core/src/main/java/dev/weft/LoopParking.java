@@ -145,12 +145,8 @@ final class LoopParking implements Parking {
         try {
             while (true) {
                 interrupted |= Thread.interrupted();
-                try {
-                    if (awaitOnce(waiter)) {
-                        return;
-                    }
-                } catch (java.util.concurrent.CancellationException cancelled) {
-                    throw new AssertionError("an uncancellable wait was cancelled", cancelled);
+                if (awaitOnce(waiter)) {
+                    return;
                 }
             }
         } finally {

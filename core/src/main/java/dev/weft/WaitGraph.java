@@ -20,24 +20,22 @@ final class WaitGraph {
      * not pass through the walker: its own members report it. */
 
     private static final int MAX_CHAIN = 1000;
-    private static final ConcurrentHashMap<Thread, Object> THREADS_WAITING =
+    private static final ConcurrentHashMap<Thread, ThreadWait> THREADS_WAITING =
             new ConcurrentHashMap<>();
-    private static final java.util.Set<Thread> TIMED_THREADS = ConcurrentHashMap.newKeySet();
+
+    /** What a plain thread waits on, and whether with a timeout. */
+    private record ThreadWait(Object blocker, boolean timed) {}
 
     private WaitGraph() {}
 
     /** A plain thread starts waiting on {@code blocker}, for at most a while if {@code timed}. */
     static void threadWaits(Thread thread, Object blocker, boolean timed) {
-        THREADS_WAITING.put(thread, blocker);
-        if (timed) {
-            TIMED_THREADS.add(thread);
-        }
+        THREADS_WAITING.put(thread, new ThreadWait(blocker, timed));
     }
 
     /** That thread stopped waiting. */
     static void threadResumes(Thread thread) {
         THREADS_WAITING.remove(thread);
-        TIMED_THREADS.remove(thread);
     }
 
     /** Returns what {@code party} waits on now: a Waiter, a Task it joins, or null. */
@@ -46,7 +44,11 @@ final class WaitGraph {
             TaskWaitState state = task.waitStateOrNull();
             return state == null ? null : state.blockedOn();
         }
-        return party instanceof Thread thread ? THREADS_WAITING.get(thread) : null;
+        if (party instanceof Thread thread) {
+            ThreadWait wait = THREADS_WAITING.get(thread);
+            return wait == null ? null : wait.blocker();
+        }
+        return null;
     }
 
     /** Returns the party that alone could end a wait on {@code blocker}, or null if anyone may. */
@@ -136,7 +138,11 @@ final class WaitGraph {
                     || CancelScope.hasDeadline(task.scope)
                     || CancelScope.firstCancelled(task.scope) != null;
         }
-        return party instanceof Thread thread && TIMED_THREADS.contains(thread);
+        if (party instanceof Thread thread) {
+            ThreadWait wait = THREADS_WAITING.get(thread);
+            return wait != null && wait.timed();
+        }
+        return false;
     }
 
     /** Records the deadlock for JDK Flight Recorder and returns its exception. */
