@@ -1,9 +1,19 @@
 package dev.weft;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 
-/** How Weft rethrows a task's failure where no checked exception may pass. */
+/** How Weft rethrows a task's failure where no checked exception may pass, and finds failures. */
 final class Failures {
+    /* How it works: a cancellation is an outcome, not an error, but it may carry errors: a task
+     * group closed by a cancelled owner attaches its children's failures to the cancellation as
+     * suppressed exceptions. Whoever drops or ignores a cancellation must first take those out,
+     * or they would be lost; `carried` finds them. */
+
     private Failures() {}
 
     /**
@@ -18,5 +28,46 @@ final class Failures {
             throw error;
         }
         return new CompletionException(failure);
+    }
+
+    /**
+     * Returns the failures that {@code ended}, a cancellation signal (see
+     * {@link Cancellation#isSignal}), carries: the exceptions suppressed on it or on its causes
+     * that are not signals themselves, looking inside suppressed signals too. Empty for null.
+     */
+    static List<Throwable> carried(Throwable ended) {
+        if (ended == null) {
+            return List.of();
+        }
+        var found = new ArrayList<Throwable>();
+        collect(ended, found, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return found;
+    }
+
+    /** Whether {@code ended} carries any failure; see {@link #carried}. */
+    static boolean carriesFailure(Throwable ended) {
+        return ended != null && !carried(ended).isEmpty();
+    }
+
+    private static void collect(Throwable signal, List<Throwable> found, Set<Throwable> seen) {
+        for (Throwable t = signal; t != null && seen.add(t); t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (Cancellation.isSignal(suppressed)) {
+                    collect(suppressed, found, seen);
+                } else if (seen.add(suppressed)) {
+                    found.add(suppressed);
+                }
+            }
+        }
+    }
+
+    /** Adds each of {@code failures} to {@code target} as suppressed, and returns the target. */
+    static <X extends Throwable> X withSuppressed(X target, List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            if (failure != target) {
+                target.addSuppressed(failure);
+            }
+        }
+        return target;
     }
 }

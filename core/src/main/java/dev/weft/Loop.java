@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -99,7 +98,6 @@ public final class Loop implements Executor, AutoCloseable {
     private final TimerHeap timers = new TimerHeap();             // loop thread only
     private boolean capturingStart;                               // loop thread only
     private Runnable capturedStart;                               // loop thread only
-    private final ThreadFactory taskThreads;
     private final TaskLedger ledger = new TaskLedger(this);
     private final LoopInspection inspection;
     private volatile State state = State.OPEN;                    // any thread
@@ -135,7 +133,6 @@ public final class Loop implements Executor, AutoCloseable {
         this.poller = new IoPoller(this);
         this.waker = new Waker(carrier, poller);
         this.runQueue = new RunQueue(waker);
-        this.taskThreads = hook.virtualThreadFactory(this::schedule);
         this.inspection = new LoopInspection(this, ledger, hook, carrier);
         this.watch = options.watchdog() == null ? null : new LoopWatch(this, options.watchdog());
         carrier.start();
@@ -170,9 +167,11 @@ public final class Loop implements Executor, AutoCloseable {
     /** Returns the task running the calling code, or null if the caller is not a Weft task. */
     static Task<?> currentTask() {
         Thread current = Thread.currentThread();
-        // A task's thread carries the task's Step as its uncaught-exception handler.
+        // A task's thread has the task's Step as its scheduler, which no user code can change.
+        // Virtual threads it creates inherit that scheduler, hence the check of the thread.
         return current.isVirtual()
-                && current.getUncaughtExceptionHandler() instanceof Task.Step step
+                && SchedulerHook.schedulerOf(current) instanceof Task.Step step
+                && step.task.thread == current
                 ? step.task : null;
     }
 
@@ -360,7 +359,8 @@ public final class Loop implements Executor, AutoCloseable {
      * it is when unchecked and wrapped in {@code CompletionException} when checked.
      *
      * @throws IllegalStateException if called from the loop's own thread, which would wait for
-     *     itself
+     *     itself, or from a task of any loop, whose thread it would hold for the whole run
+     *     (spawn the work and join it instead, as asyncio refuses {@code run} inside a loop)
      * @throws RejectedExecutionException if the loop is closed
      * @throws IllegalStateException if another thread is inside {@code run} on this loop
      * @throws java.util.concurrent.CancellationException if {@code main} was cancelled, or the
@@ -371,6 +371,13 @@ public final class Loop implements Executor, AutoCloseable {
         if (runsHere()) {
             throw new IllegalStateException("loop \"" + name + "\" cannot run inside its own "
                     + "thread: it would wait for itself; spawn the work and join the task instead");
+        }
+        Task<?> caller = Task.currentOrNull();
+        if (caller != null) {
+            throw new IllegalStateException("Loop.run (and Weft.run) cannot be called from task \""
+                    + caller.name() + "\" of loop \"" + caller.loop.name + "\": it would block "
+                    + "that loop's thread for the whole run; use Weft.spawn(...) and join the "
+                    + "task, or Offload.call(...) to run work on another thread on purpose");
         }
         if (!running.compareAndSet(null, Thread.currentThread())) {
             throw new IllegalStateException("loop \"" + name + "\" is already running a main "
@@ -560,7 +567,7 @@ public final class Loop implements Executor, AutoCloseable {
         while ((resource = closeWith.pollLast()) != null) {
             try {
                 resource.close();
-            } catch (Exception | Error e) {
+            } catch (Throwable e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();   // kept for the caller of close()
                 }
@@ -578,7 +585,9 @@ public final class Loop implements Executor, AutoCloseable {
 
     private void reportUnobservedFailures() {
         for (Task<?> task : ledger.takeUnobservedFailures()) {
-            report(task + " failed and nobody observed its failure (call result(), get() or "
+            report(task + (task.status() == Task.Status.FAILED ? " failed and nobody observed "
+                    + "its failure" : " was cancelled carrying failures (of its task groups' "
+                    + "children) and nobody observed them") + " (call result(), get() or "
                     + "exception() on it, or spawn it in a TaskGroup)"
                     + ledger.spawnSiteOf(task), task.failure());
         }
@@ -685,7 +694,7 @@ public final class Loop implements Executor, AutoCloseable {
             }
             try {
                 entry.fire();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {   // a user's action may throw anything, checked ones too
                 report("a timer callback on loop \"" + name + "\" failed", e);
             }
         }
@@ -694,7 +703,7 @@ public final class Loop implements Executor, AutoCloseable {
     private void runSafely(Runnable work) {
         try {
             work.run();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {   // a user's callback may throw anything, checked ones too
             report("a callback on loop \"" + name + "\" failed", e);
         }
     }
@@ -732,17 +741,13 @@ public final class Loop implements Executor, AutoCloseable {
 
     /**
      * Whether {@code thread} is a virtual thread mounted on this loop's carrier. A task of this
-     * loop always is while the loop is open, and its handler says so with plain field reads;
-     * other virtual threads are asked through the scheduler hook.
+     * loop, and every virtual thread a task created, has a task's Step as its scheduler, and
+     * runs on the loop's carrier while the loop is open (after close, on a fallback thread).
      */
     private boolean isMountedHere(Thread thread) {
-        if (!thread.isVirtual()) {
-            return false;
-        }
-        if (thread.getUncaughtExceptionHandler() instanceof Task.Step step) {
-            return step.task.loop == this && state != State.CLOSED;
-        }
-        return hook.carrierOf(thread) == carrier;
+        return thread.isVirtual()
+                && SchedulerHook.schedulerOf(thread) instanceof Task.Step step
+                && step.task.loop == this && state != State.CLOSED;
     }
 
     private void forwardInboundToFallback() {
@@ -765,7 +770,7 @@ public final class Loop implements Executor, AutoCloseable {
             task.finishUnstarted();
             return;
         }
-        Thread thread = taskThreads.newThread(task.step);
+        Thread thread = hook.newVirtualThread(task.step, task.step);
         if (task.threadName() != null) {
             thread.setName(task.threadName());
         }
@@ -846,7 +851,7 @@ public final class Loop implements Executor, AutoCloseable {
     public void report(String message, Throwable error) {
         try {
             exceptionHandler.handle(this, message, error);
-        } catch (RuntimeException | Error handlerFailure) {
+        } catch (Throwable handlerFailure) {   // a user handler may throw anything
             // The handler itself failed: log both, so neither problem is lost.
             var logger = System.getLogger("dev.weft");
             logger.log(System.Logger.Level.ERROR, "[" + name + "] " + message, error);

@@ -53,18 +53,15 @@ import java.util.function.Consumer;
  * Weft.spawn(() -> ScopedValue.where(USER, user).call(() -> handle(request)));
  * }
  *
- * <p><b>Pitfalls:</b> a task's thread carries Weft's own uncaught-exception handler, which is how
- * {@link #current()} finds the task; code that replaces it on the current thread leaves that
- * thread unable to use Weft's task-only calls.
- *
  * @param <T> the result type
  */
 public final class Task<T> extends TimerEntry implements Future<T> {
     /* How it works: a spawned task is queued on its loop as its `step`; when the loop reaches
      * it, the loop creates the task's virtual thread and runs it at once (Loop.startOnCarrier),
      * so a task waiting its turn costs a small object, not a thread. The same `step` is the body
-     * of the virtual thread, where it runs the task's code, and the thread's uncaught-exception
-     * handler, which is how Task.current() finds the task. The outcome is written once, then
+     * of the virtual thread, where it runs the task's code, and the thread's scheduler, which is
+     * how Task.current() finds the task (user code may replace the thread's uncaught-exception
+     * handler, but not its scheduler). The outcome is written once, then
      * published by the volatile write of `status`. Everything waiting for the outcome (joining
      * threads, internal listeners, user callbacks) is pushed on a lock-free stack, `completions`;
      * finishing swaps the stack for FINISHED and serves it in registration order, and a push that
@@ -685,7 +682,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
             case Listener listener -> {
                 try {
                     listener.taskFinished(this);
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
                     // Listeners are Weft's own; a failure here is a bug that must not vanish.
                     loop.report("a completion listener of " + this + " failed", e);
                 }
@@ -706,11 +703,14 @@ public final class Task<T> extends TimerEntry implements Future<T> {
     }
 
     /**
-     * The task's first entry in its loop's run queue, the body of its thread, and that thread's
-     * uncaught-exception handler: the last role is how code finds the task it runs in (one field
-     * read, no map), and it reports anything that escapes the task to the loop.
+     * The task's first entry in its loop's run queue, the body of its thread, that thread's
+     * scheduler and its uncaught-exception handler. As the scheduler it hands the thread's
+     * continuations to the loop, and it is how code finds the task it runs in (one field read,
+     * no map, out of user code's reach); as the handler it reports anything that escapes the
+     * task to the loop.
      */
-    static final class Step implements Runnable, Thread.UncaughtExceptionHandler {
+    static final class Step implements Runnable, java.util.concurrent.Executor,
+            Thread.UncaughtExceptionHandler {
         final Task<?> task;
 
         Step(Task<?> task) {
@@ -744,6 +744,12 @@ public final class Task<T> extends TimerEntry implements Future<T> {
                 return;
             }
             self.succeeded(value);
+        }
+
+        /** Schedules a continuation of the task's thread, or of a thread it created. */
+        @Override
+        public void execute(Runnable continuation) {
+            task.loop.post(continuation);
         }
 
         @Override
@@ -786,7 +792,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         public void run() {
             try {
                 callback.accept(task);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {   // user code: even a checked exception thrown sneakily
                 task.loop.report("a done-callback of " + task + " failed", e);
             }
         }

@@ -50,7 +50,11 @@ public final class TaskGroup implements AutoCloseable {
 
     private final Task<?> owner;
     private final Set<Task<?>> running = new LinkedHashSet<>();   // guarded by this
-    private final List<Throwable> failures = new ArrayList<>();   // guarded by this
+    // Children whose failures are still to be delivered: failed ones, and cancelled ones whose
+    // cancellation carries failures (of their own groups' children). A child counts as observed
+    // only when its failure is delivered, so a group never closed leaves them to the loop's report.
+    private final List<Task<?>> undelivered = new ArrayList<>();  // guarded by this
+    private boolean childFailed;                                  // guarded by this
     private boolean cancelled;                                    // guarded by this
     private boolean closed;                                       // guarded by this
     private CancelScope bodyScope;                                // owner's thread, loop thread
@@ -171,8 +175,10 @@ public final class TaskGroup implements AutoCloseable {
      * Waits until every child has finished, then throws the first child failure, with the
      * others suppressed (unchecked as it is, checked wrapped in
      * {@link java.util.concurrent.CompletionException}). If the owner is cancelled while it
-     * waits, the children are cancelled and awaited, then {@link CancellationException} is
-     * thrown. This is a {@linkplain dev.weft cancellation point}.
+     * waits (or its wait fails otherwise), the children are cancelled and awaited, then that
+     * {@link CancellationException} is thrown with every child failure attached as suppressed:
+     * whatever the owner ends with, its children's failures go with it. This is a
+     * {@linkplain dev.weft cancellation point}.
      *
      * @throws IllegalStateException if called by a task other than the owner
      */
@@ -189,19 +195,20 @@ public final class TaskGroup implements AutoCloseable {
         }
         try {
             awaitChildren();
-        } catch (CancellationException ownerCancelled) {
+        } catch (Throwable ownerEnded) {   // cancelled, or told of a deadlock: children go too
             cancel();
             Weft.shield(() -> {
                 awaitChildren();
                 return null;
             });
             finishClose();
-            throw ownerCancelled;
+            Failures.withSuppressed(ownerEnded, takeFailures());
+            throw ownerEnded;
         }
         finishClose();
-        List<Throwable> childFailures = failures();
+        List<Throwable> childFailures = takeFailures();
         if (!childFailures.isEmpty()) {
-            throw firstWithOthersSuppressed(childFailures);
+            throw firstWithOthersSuppressed(childFailures, List.of());
         }
     }
 
@@ -225,25 +232,43 @@ public final class TaskGroup implements AutoCloseable {
             return null;
         });
         finishClose();
-        List<Throwable> childFailures = failures();
+        List<Throwable> childFailures = takeFailures();
         if (cancelledByChild && !childFailures.isEmpty() && Cancellation.isSignal(bodyFailure)) {
-            throw firstWithOthersSuppressed(childFailures);
+            // The body's cancellation is dropped for the child failure that caused it; failures
+            // it carries (of groups inside the body) go with that one.
+            throw firstWithOthersSuppressed(childFailures, Failures.carried(bodyFailure));
         }
-        for (Throwable childFailure : childFailures) {
-            bodyFailure.addSuppressed(childFailure);
-        }
+        Failures.withSuppressed(bodyFailure, childFailures);
     }
 
-    private synchronized List<Throwable> failures() {
-        return List.copyOf(failures);
+    /**
+     * Owner: takes the failures of the children still to be delivered, marking those children
+     * observed: the failure of a failed child, what a cancelled child's cancellation carries.
+     */
+    private List<Throwable> takeFailures() {
+        List<Task<?>> children;
+        synchronized (this) {
+            children = List.copyOf(undelivered);
+            undelivered.clear();
+        }
+        var found = new ArrayList<Throwable>();
+        for (Task<?> child : children) {
+            child.markObserved();
+            if (child.status() == Task.Status.FAILED) {
+                found.add(child.failure());
+            } else {
+                found.addAll(Failures.carried(child.failure()));
+            }
+        }
+        return found;
     }
 
-    /** The first child failure, carrying the later ones as suppressed, ready to throw. */
-    private static RuntimeException firstWithOthersSuppressed(List<Throwable> childFailures) {
+    /** The first child failure, carrying the later ones and {@code more} as suppressed. */
+    private static RuntimeException firstWithOthersSuppressed(List<Throwable> childFailures,
+            List<Throwable> more) {
         Throwable first = childFailures.getFirst();
-        for (Throwable other : childFailures.subList(1, childFailures.size())) {
-            first.addSuppressed(other);
-        }
+        Failures.withSuppressed(first, childFailures.subList(1, childFailures.size()));
+        Failures.withSuppressed(first, more);
         return Failures.unchecked(first);
     }
 
@@ -265,22 +290,25 @@ public final class TaskGroup implements AutoCloseable {
     private void childFinished(Task<?> child) {
         List<Task<?>> siblings = List.of();
         boolean idle;
+        boolean failed = child.status() == Task.Status.FAILED;
+        boolean carries = !failed && child.status() == Task.Status.CANCELLED
+                && Failures.carriesFailure(child.failure());
         synchronized (this) {
             running.remove(child);
             idle = running.isEmpty();
-            if (child.status() == Task.Status.FAILED) {
-                child.markObserved();
-                failures.add(child.failure());
-                if (failures.size() == 1) {
-                    cancelled = true;
-                    siblings = List.copyOf(running);
-                }
+            if (failed || carries) {
+                undelivered.add(child);
+            }
+            if (failed && !childFailed) {
+                childFailed = true;
+                cancelled = true;
+                siblings = List.copyOf(running);
             }
         }
         for (Task<?> sibling : siblings) {
             sibling.cancel();
         }
-        if (child.status() == Task.Status.FAILED) {
+        if (failed) {
             cancelBody();
         }
         if (idle) {
@@ -305,6 +333,6 @@ public final class TaskGroup implements AutoCloseable {
     @Override
     public synchronized String toString() {
         return "TaskGroup[of " + owner.name() + ", " + running.size() + " running"
-                + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "]";
+                + (undelivered.isEmpty() ? "" : ", " + undelivered.size() + " failed") + "]";
     }
 }

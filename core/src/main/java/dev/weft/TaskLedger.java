@@ -90,10 +90,12 @@ final class TaskLedger {
         aliveStarted--;
         openGroups.remove(task);   // groups its code never closed
         Throwable site = TaskWaitState.RECORD_SITES ? spawnSites.remove(task) : null;
-        if (task.status() == Task.Status.FAILED && !task.isObserved()) {
+        if (!task.isObserved() && carriesFailure(task)) {
             if (task.isDetached()) {
-                loop.report(task + " failed; it was run through Loop.execute, so nobody else "
-                        + "can see its failure" + spawnedAt(site), task.failure());
+                loop.report(task + " " + (task.status() == Task.Status.FAILED ? "failed"
+                        : "was cancelled carrying failures") + "; it was run through "
+                        + "Loop.execute, so nobody else can see them" + spawnedAt(site),
+                        task.failure());
             } else {
                 if (site != null) {
                     unobservedSites.put(task, site);
@@ -222,9 +224,19 @@ final class TaskLedger {
 
     /** Any thread: someone read the task's outcome. */
     void observed(Task<?> task) {
-        if (task.status() == Task.Status.FAILED) {
-            unobservedFailures.remove(task);
-        }
+        unobservedFailures.remove(task);
+    }
+
+    /**
+     * Whether a finished task's outcome holds a failure someone must see: it failed, or it was
+     * cancelled with failures attached to its cancellation (a task group's children's).
+     */
+    static boolean carriesFailure(Task<?> task) {
+        return switch (task.status()) {
+            case FAILED -> true;
+            case CANCELLED -> Failures.carriesFailure(task.failure());
+            default -> false;
+        };
     }
 
     /** Any thread: removes and returns the failed tasks that nobody observed. */

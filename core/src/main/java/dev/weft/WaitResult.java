@@ -8,9 +8,10 @@ import java.util.Set;
  *
  * @param done tasks finished when the wait returned
  * @param pending tasks not finished when the wait returned
- * @param <T> the tasks' result type
+ * @param <K> the type of the tasks given, such as {@code Task<String>}, or {@code Task<?>} for
+ *     tasks of several result types
  */
-public record WaitResult<T>(Set<Task<T>> done, Set<Task<T>> pending) {
+public record WaitResult<K extends Task<?>>(Set<K> done, Set<K> pending) {
 
     /** Copies the sets. */
     public WaitResult {

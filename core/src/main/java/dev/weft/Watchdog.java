@@ -38,7 +38,7 @@ final class Watchdog {
             for (LoopWatch watch : WATCHES) {
                 try {
                     watch.check(now);
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
                     // A watchdog that dies watches nothing: log and go on.
                     System.getLogger("dev.weft").log(System.Logger.Level.ERROR,
                             "the Weft watchdog failed to look at a loop", e);

@@ -2,6 +2,7 @@ package dev.weft;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +39,19 @@ public final class Weft {
      * {@code main}'s value: asyncio's {@code run}. Tasks still alive when {@code main} ends are
      * cancelled, awaited and reported. A failure of {@code main} is thrown as it is when
      * unchecked, wrapped in {@link java.util.concurrent.CompletionException} when checked.
+     *
+     * @throws IllegalStateException if called from a task: a loop inside a task would hold the
+     *     outer loop's thread for the whole run; spawn the work and join it instead
      */
     public static <T> T run(Callable<T> main) {
         Objects.requireNonNull(main, "main");
+        Task<?> caller = Task.currentOrNull();
+        if (caller != null) {   // before a loop is made for nothing
+            throw new IllegalStateException("Weft.run cannot be called from task \""
+                    + caller.name() + "\": it would start a second loop and hold this one's "
+                    + "thread until it ends; use Weft.spawn(...) and join the task, or "
+                    + "Offload.call(...) to run work on another thread on purpose");
+        }
         try (var loop = new Loop()) {
             return loop.run(main);
         }
@@ -143,7 +154,7 @@ public final class Weft {
     // ---- waiting for several tasks -------------------------------------------------------------
 
     /** Waits until every task has finished, ignoring their failures: gevent's {@code joinall}. */
-    public static void joinAll(List<? extends Task<?>> tasks) {
+    public static void joinAll(Collection<? extends Task<?>> tasks) {
         Task<?> caller = requireTask("Weft.joinAll");
         // One task at a time: a waiter registers on one unfinished task, not on every task,
         // and tasks found finished cost nothing.
@@ -159,7 +170,7 @@ public final class Weft {
      * @return whether every task finished
      * @throws IllegalArgumentException if the timeout is negative
      */
-    public static boolean joinAll(List<? extends Task<?>> tasks, Duration timeout) {
+    public static boolean joinAll(Collection<? extends Task<?>> tasks, Duration timeout) {
         Task<?> caller = requireTask("Weft.joinAll");
         long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
         var watch = new TaskWatch(checked(caller, tasks));
@@ -172,7 +183,7 @@ public final class Weft {
      * unchecked as it is, checked wrapped in {@link java.util.concurrent.CompletionException}.
      * If the caller is cancelled, the tasks are cancelled too.
      */
-    public static <T> List<T> gather(List<? extends Task<? extends T>> tasks) {
+    public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
         Task<?> caller = requireTask("Weft.gather");
         List<Task<?>> all = checked(caller, tasks);
         var watch = new TaskWatch(all);
@@ -199,7 +210,8 @@ public final class Weft {
      * Waits for tasks as {@code mode} says and reports which finished: asyncio's {@code wait}
      * (under a name that cannot be mistaken for {@link Object#wait()}). Failures are not thrown.
      */
-    public static <T> WaitResult<T> waitTasks(List<Task<T>> tasks, WaitMode mode) {
+    public static <K extends Task<?>> WaitResult<K> waitTasks(Collection<? extends K> tasks,
+            WaitMode mode) {
         return waitTasks(tasks, mode, null);
     }
 
@@ -210,8 +222,8 @@ public final class Weft {
      * @param timeout the longest wait, or null for none
      * @throws IllegalArgumentException if the timeout is negative
      */
-    public static <T> WaitResult<T> waitTasks(List<Task<T>> tasks, WaitMode mode,
-            Duration timeout) {
+    public static <K extends Task<?>> WaitResult<K> waitTasks(Collection<? extends K> tasks,
+            WaitMode mode, Duration timeout) {
         Task<?> caller = requireTask("Weft.waitTasks");
         Objects.requireNonNull(mode, "mode");
         long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
@@ -221,9 +233,9 @@ public final class Weft {
             case FIRST_COMPLETED -> watch.finishedCount() > 0 || tasks.isEmpty();
             case FIRST_EXCEPTION -> watch.firstFailed() != null || watch.allFinished();
         }, nanos);
-        var done = new LinkedHashSet<Task<T>>();
-        var pending = new LinkedHashSet<Task<T>>();
-        for (Task<T> task : tasks) {
+        var done = new LinkedHashSet<K>();
+        var pending = new LinkedHashSet<K>();
+        for (K task : tasks) {
             (task.isDone() ? done : pending).add(task);
         }
         return new WaitResult<>(done, pending);
@@ -234,12 +246,12 @@ public final class Weft {
      * next one to finish and is a {@linkplain dev.weft cancellation point}. The result can be
      * iterated once, by the task that called this method.
      */
-    public static <T> Iterable<Task<T>> asCompleted(List<Task<T>> tasks) {
+    public static <K extends Task<?>> Iterable<K> asCompleted(Collection<? extends K> tasks) {
         Task<?> caller = requireTask("Weft.asCompleted");
         List<Task<?>> all = checked(caller, tasks);
         var watch = new TaskWatch(all);
         int size = all.size();
-        Iterator<Task<T>> iterator = new Iterator<>() {
+        Iterator<K> iterator = new Iterator<>() {
             private int returned;
 
             @Override
@@ -249,13 +261,13 @@ public final class Weft {
 
             @Override
             @SuppressWarnings("unchecked")
-            public Task<T> next() {
+            public K next() {
                 if (returned == size) {
                     throw new NoSuchElementException("all " + size + " tasks were returned");
                 }
                 Waiting.await(caller, watch::hasFinishedWaiting, -1, watch.source(), watch);
                 returned++;
-                return (Task<T>) watch.pollFinished();
+                return (K) watch.pollFinished();
             }
         };
         return () -> iterator;
@@ -352,7 +364,7 @@ public final class Weft {
         }
     }
 
-    private static List<Task<?>> checked(Task<?> caller, List<? extends Task<?>> tasks) {
+    private static List<Task<?>> checked(Task<?> caller, Collection<? extends Task<?>> tasks) {
         Objects.requireNonNull(tasks, "tasks");
         var copy = new ArrayList<Task<?>>(tasks.size());
         for (Task<?> task : tasks) {

@@ -125,7 +125,7 @@ class WeftTest {
     void waitTasksAllCompletedWaitsForEveryTask() {
         VirtualClock.run(() -> {
             List<Task<String>> tasks = List.of(after(10, "a"), after(20, "b"));
-            WaitResult<String> result = Weft.waitTasks(tasks, WaitMode.ALL_COMPLETED);
+            WaitResult<Task<String>> result = Weft.waitTasks(tasks, WaitMode.ALL_COMPLETED);
             assertThat(result.done()).containsExactlyElementsOf(tasks);
             assertThat(result.pending()).isEmpty();
             return null;
@@ -137,7 +137,7 @@ class WeftTest {
         VirtualClock.run(() -> {
             Task<String> slow = after(30, "slow");
             Task<String> quick = after(10, "quick");
-            WaitResult<String> result = Weft.waitTasks(List.of(slow, quick),
+            WaitResult<Task<String>> result = Weft.waitTasks(List.of(slow, quick),
                     WaitMode.FIRST_COMPLETED);
             assertThat(result.done()).containsExactly(quick);
             assertThat(result.pending()).containsExactly(slow);
@@ -155,7 +155,7 @@ class WeftTest {
                 Weft.sleep(Duration.ofMillis(20));
                 throw new IllegalStateException("failed");
             });
-            WaitResult<String> result = Weft.waitTasks(List.of(slow, quick, failing),
+            WaitResult<Task<String>> result = Weft.waitTasks(List.of(slow, quick, failing),
                     WaitMode.FIRST_EXCEPTION);
             assertThat(result.done()).containsExactly(quick, failing);
             assertThat(result.pending()).containsExactly(slow);
@@ -169,7 +169,7 @@ class WeftTest {
     void waitTasksWithATimeoutReturnsWhatFinishedInTime() {
         VirtualClock.run(() -> {
             Task<String> slow = after(1000, "slow");
-            WaitResult<String> result = Weft.waitTasks(List.of(slow), WaitMode.ALL_COMPLETED,
+            WaitResult<Task<String>> result = Weft.waitTasks(List.of(slow), WaitMode.ALL_COMPLETED,
                     Duration.ofMillis(50));
             assertThat(result.done()).isEmpty();
             assertThat(result.pending()).containsExactly(slow);
@@ -273,7 +273,7 @@ class WeftTest {
             assertThat(Weft.gather(List.<Task<String>>of())).isEmpty();
             Weft.joinAll(List.of());
             assertThat(Weft.joinAll(List.of(), Duration.ofSeconds(1))).isTrue();
-            WaitResult<String> result = Weft.waitTasks(List.of(), WaitMode.FIRST_COMPLETED);
+            WaitResult<Task<String>> result = Weft.waitTasks(List.of(), WaitMode.FIRST_COMPLETED);
             assertThat(result.done()).isEmpty();
             assertThat(result.pending()).isEmpty();
             assertThat(Weft.asCompleted(List.<Task<String>>of())).isEmpty();

@@ -71,7 +71,7 @@ public final class LoopGroup implements Executor, AutoCloseable {
             for (int i = 0; i < size; i++) {
                 created.add(new Loop(options.withName(prefix + "-" + i)));
             }
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             created.forEach(Loop::close);
             throw failure;
         }

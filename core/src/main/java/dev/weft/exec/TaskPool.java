@@ -131,7 +131,7 @@ public final class TaskPool {
             for (Task<? extends B> task : tasks) {
                 results.add(task.result());
             }
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             tasks.forEach(Task::cancel);
             throw failure;
         }
@@ -239,7 +239,7 @@ public final class TaskPool {
                     slot.release();
                 }
             });
-        } catch (RuntimeException | Error refused) {
+        } catch (Throwable refused) {
             slot.release();
             throw refused;
         }

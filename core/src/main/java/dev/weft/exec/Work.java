@@ -367,7 +367,7 @@ public final class Work<T> implements RunnableFuture<T> {
         Runnable call = () -> {
             try {
                 callback.accept(this);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {   // user code: even a checked exception thrown sneakily
                 pool.report("a done-callback of " + this + " failed", e);
             }
         };

@@ -173,7 +173,7 @@ public final class WorkerPool extends AbstractExecutorService {
             for (Work<? extends B> work : works) {
                 results.add(work.result());
             }
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             works.forEach(Work::cancel);
             throw failure;
         }

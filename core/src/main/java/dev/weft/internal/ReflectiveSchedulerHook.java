@@ -1,6 +1,8 @@
 package dev.weft.internal;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InaccessibleObjectException;
@@ -12,10 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The scheduler hook for JDK 25: the only class in Weft that touches JDK internals.
  *
- * <p>It uses two package-private members of {@code java.lang}: the constructor
- * {@code ThreadBuilders.VirtualThreadBuilder(Executor)}, which makes virtual threads on a custom
- * scheduler, and the field {@code VirtualThread.carrierThread}, which says where a virtual thread
- * is mounted. Both need {@code --add-opens java.base/java.lang=<Weft's module>}.
+ * <p>It uses package-private members of {@code java.lang}: the constructors
+ * {@code ThreadBuilders.VirtualThreadBuilder(Executor)} and
+ * {@code VirtualThread(Executor, String, int, Runnable)}, which make virtual threads on a custom
+ * scheduler, and the fields {@code VirtualThread.scheduler}, which says whose a virtual thread is,
+ * and {@code VirtualThread.carrierThread}, which says where it is mounted. All need
+ * {@code --add-opens java.base/java.lang=<Weft's module>}.
  */
 final class ReflectiveSchedulerHook implements SchedulerHook {
     /* How it works: installation runs once, on a platform thread (a new one if the first caller is
@@ -70,11 +74,28 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     }
 
     @Override
+    public Thread newVirtualThread(Executor scheduler, Runnable body) {
+        try {
+            // No name (null), no characteristics (0): what the builder's factory would pass.
+            return (Thread) VirtualThreadFields.CONSTRUCTOR.invokeExact(scheduler, (String) null,
+                    0, body);
+        } catch (Throwable e) {   // invokeExact declares Throwable; the constructor throws none
+            throw new IllegalStateException("the JDK's virtual-thread constructor failed: " + e, e);
+        }
+    }
+
+    static Executor schedulerOf(Thread thread) {
+        VarHandle scheduler = VirtualThreadFields.SCHEDULER;
+        return scheduler != null && VirtualThreadFields.VIRTUAL_THREAD.isInstance(thread)
+                ? (Executor) scheduler.get(thread) : null;
+    }
+
+    @Override
     public Thread carrierOf(Thread thread) {
         // Constants, so that this compiles to a type check and a field load: it runs for every
         // continuation a loop schedules.
-        return CarrierField.VIRTUAL_THREAD.isInstance(thread)
-                ? (Thread) CarrierField.HANDLE.get(thread) : null;
+        return VirtualThreadFields.VIRTUAL_THREAD.isInstance(thread)
+                ? (Thread) VirtualThreadFields.CARRIER.get(thread) : null;
     }
 
     /** Returns the hook, or the message explaining why there is none. */
@@ -128,8 +149,8 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
             Constructor<?> constructor = Class.forName(BUILDER_CLASS)
                     .getDeclaredConstructor(Executor.class);
             constructor.setAccessible(true);
-            if (CarrierField.HANDLE == null) {
-                throw CarrierField.FAILURE;
+            if (VirtualThreadFields.FAILURE != null) {
+                throw VirtualThreadFields.FAILURE;
             }
             hook = new ReflectiveSchedulerHook(constructor);
         } catch (InaccessibleObjectException | IllegalAccessException e) {
@@ -151,50 +172,74 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
         var queue = new ArrayDeque<Runnable>();
         Thread carrier = Thread.currentThread();
         Executor scheduler = queue::add;
-        var seen = new boolean[3];
+        var seen = new boolean[5];
         Thread probe = hook.virtualThreadFactory(scheduler).newThread(() -> {
             seen[0] = Thread.currentThread().isVirtual();
             seen[1] = hook.carrierOf(Thread.currentThread()) == carrier;
             Thread.ofVirtual().start(
                     () -> seen[2] = hook.carrierOf(Thread.currentThread()) == carrier);
         });
+        Thread own = hook.newVirtualThread(scheduler, () -> {
+            seen[3] = schedulerOf(Thread.currentThread()) == scheduler;
+            Thread.ofVirtual().start(
+                    () -> seen[4] = schedulerOf(Thread.currentThread()) == scheduler);
+        });
         probe.start();
+        own.start();
         for (int i = 0; i < 100 && !queue.isEmpty(); i++) {
             queue.poll().run();
         }
-        if (!seen[0] || !seen[1] || !seen[2]) {
+        if (!seen[0] || !seen[1] || !seen[2] || !seen[3] || !seen[4]) {
             return "the virtual-thread scheduler hook failed its self-test on JDK "
                     + Runtime.version() + " (virtual=" + seen[0] + ", on carrier=" + seen[1]
-                    + ", child inherits=" + seen[2] + "); Weft runs on JDK 25";
+                    + ", child inherits=" + seen[2] + ", scheduler seen=" + seen[3]
+                    + ", child's scheduler=" + seen[4] + "); Weft runs on JDK 25";
         }
         return null;
     }
 
     /**
-     * {@code VirtualThread.carrierThread}, held in constants. Initialised by the installer; if
-     * the field cannot be reached, HANDLE is null and FAILURE says why.
+     * {@code VirtualThread}'s constructor and its fields {@code carrierThread} and
+     * {@code scheduler}, held in constants. Initialised by the installer (or by the first look at
+     * a thread's scheduler); if a member cannot be reached, the handles are null and FAILURE
+     * says why.
      */
-    private static final class CarrierField {
+    private static final class VirtualThreadFields {
         static final Class<?> VIRTUAL_THREAD;
-        static final VarHandle HANDLE;
+        static final VarHandle CARRIER;
+        static final VarHandle SCHEDULER;
+        static final MethodHandle CONSTRUCTOR;   // (Executor, String, int, Runnable) -> Thread
         static final ReflectiveOperationException FAILURE;
 
         static {
             Class<?> type = Thread.class;
-            VarHandle handle = null;
+            VarHandle carrier = null;
+            VarHandle scheduler = null;
+            MethodHandle constructor = null;
             ReflectiveOperationException failure = null;
             try {
                 type = Class.forName(VIRTUAL_THREAD_CLASS);
-                handle = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-                        .findVarHandle(type, "carrierThread", Thread.class);
+                var lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+                carrier = lookup.findVarHandle(type, "carrierThread", Thread.class);
+                scheduler = lookup.findVarHandle(type, "scheduler", Executor.class);
+                constructor = lookup.findConstructor(type, MethodType.methodType(void.class,
+                                Executor.class, String.class, int.class, Runnable.class))
+                        .asType(MethodType.methodType(Thread.class, Executor.class,
+                                String.class, int.class, Runnable.class));
             } catch (ReflectiveOperationException e) {
                 failure = e;
+                carrier = scheduler = null;
+                constructor = null;
             } catch (RuntimeException e) {
                 // InaccessibleObjectException, IllegalArgumentException: reported as a failure.
                 failure = new IllegalAccessException(e.toString());
+                carrier = scheduler = null;
+                constructor = null;
             }
             VIRTUAL_THREAD = type;
-            HANDLE = handle;
+            CARRIER = carrier;
+            SCHEDULER = scheduler;
+            CONSTRUCTOR = constructor;
             FAILURE = failure;
         }
     }

@@ -5,7 +5,8 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * The narrow seam between Weft and the JDK: makes virtual threads whose scheduler is a given
- * {@link Executor}, and tells which carrier thread a virtual thread is mounted on.
+ * {@link Executor}, tells which scheduler a virtual thread has, and which carrier thread it is
+ * mounted on.
  *
  * <p>JDK 25 has no public API for either, so the only implementation reaches package-private JDK
  * members (see {@link ReflectiveSchedulerHook}). Everything else in Weft goes through this
@@ -30,6 +31,22 @@ public sealed interface SchedulerHook permits ReflectiveSchedulerHook {
      * handed to {@code scheduler.execute}.
      */
     ThreadFactory virtualThreadFactory(Executor scheduler);
+
+    /**
+     * Returns a new, unstarted virtual thread that runs {@code body} and hands its continuations
+     * to {@code scheduler.execute}; virtual threads it creates inherit the same scheduler.
+     */
+    Thread newVirtualThread(Executor scheduler, Runnable body);
+
+    /**
+     * Returns the scheduler of a virtual thread made by this hook (or by one that it made), or
+     * null for any other thread. User code cannot change a thread's scheduler, which makes it
+     * a safe place for Weft to find the task a thread belongs to. Cheap: a type check and a
+     * field load.
+     */
+    static Executor schedulerOf(Thread thread) {
+        return ReflectiveSchedulerHook.schedulerOf(thread);
+    }
 
     /**
      * Returns the platform thread that {@code thread} is mounted on, or null if it is not a

@@ -21,6 +21,7 @@ public final class WaitPoint implements WaitTarget {
     }
 
     private final Object primitive;
+    private final java.util.function.Supplier<String> name;   // null: the primitive's toString
     private final Affinity affinity;
     private volatile Object holder;   // any thread: set under this object's lock or by CAS
     WaitPoint heldPrevious;           // the holder's thread only; see HeldLocks
@@ -30,11 +31,21 @@ public final class WaitPoint implements WaitTarget {
 
     /** Creates the wait point of {@code primitive}, from the code that creates it. */
     public WaitPoint(Object primitive) {
-        this(primitive, new Affinity());
+        this(primitive, null, new Affinity());
     }
 
-    private WaitPoint(Object primitive, Affinity affinity) {
+    /**
+     * Creates the wait point of {@code primitive}, named in reports and dumps by {@code name}:
+     * for a collection, whose {@code toString()} lists its contents rather than its state.
+     */
+    public WaitPoint(Object primitive, java.util.function.Supplier<String> name) {
+        this(primitive, java.util.Objects.requireNonNull(name, "name"), new Affinity());
+    }
+
+    private WaitPoint(Object primitive, java.util.function.Supplier<String> name,
+            Affinity affinity) {
         this.primitive = primitive;
+        this.name = name;
         this.affinity = affinity;
     }
 
@@ -43,7 +54,7 @@ public final class WaitPoint implements WaitTarget {
      * future of work running on a worker thread: waits on it never count as the loop's own.
      */
     public static WaitPoint releasedElsewhere(Object primitive) {
-        return new WaitPoint(primitive, Affinity.shared());
+        return new WaitPoint(primitive, null, Affinity.shared());
     }
 
     /** Records a use by {@code party}; see {@link Affinity#touch}. */
@@ -144,6 +155,6 @@ public final class WaitPoint implements WaitTarget {
 
     @Override
     public String toString() {
-        return primitive.toString();
+        return name != null ? name.get() : primitive.toString();
     }
 }

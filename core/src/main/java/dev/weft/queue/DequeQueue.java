@@ -50,6 +50,17 @@ abstract sealed class DequeQueue<E> extends JoinableQueue<E> permits FifoQueue, 
     }
 
     @Override
+    final boolean removeStoredIdentical(Object item) {
+        for (var it = items.iterator(); it.hasNext(); ) {
+            if (it.next() == item) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     final void clearStored() {
         items.clear();
     }

@@ -59,6 +59,10 @@ import java.util.concurrent.TimeUnit;
  * queue, which is how tasks of different loops talk. The fast path is tasks of one loop.
  * Null items are refused, as every {@link BlockingQueue} refuses them.
  *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's blocking queues: a
+ * queue belongs to the tasks of a running program, and its waiters are not state that could be
+ * restored. Copy the items out ({@code new ArrayList<>(queue)}) to persist them.
+ *
  * @param <E> the item type
  */
 public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
@@ -73,7 +77,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
     /** Granted to waiters when the queue shuts down. */
     static final Object SHUT_DOWN = new Object();
 
-    final WaitPoint point = new WaitPoint(this);
+    final WaitPoint point = new WaitPoint(this, this::summary);
     private final int capacity;                         // Integer.MAX_VALUE: unbounded
     final WaitList takers = new WaitList();             // guarded by point
     private final WaitList putters = new WaitList();    // guarded by point
@@ -99,7 +103,16 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
 
     abstract int stored();
 
+    /** Removes one stored item equal to {@code item}; returns whether there was one. */
     abstract boolean removeStored(Object item);
+
+    /** Removes the stored item that is {@code item} itself (not an equal one), if it is there. */
+    abstract boolean removeStoredIdentical(Object item);
+
+    /** Checks an item before it goes in; throws if the queue cannot hold it. */
+    void checkItem(E item) {
+        Objects.requireNonNull(item, "item");
+    }
 
     abstract void clearStored();
 
@@ -129,7 +142,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
      */
     @Override
     public boolean offer(E item) {
-        Objects.requireNonNull(item, "item");
+        checkItem(item);
         Object me = Parking.get().currentParty();
         synchronized (point) {
             point.touch(me);
@@ -152,7 +165,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
     }
 
     private boolean offerWaiting(E item, long timeoutNanos) throws InterruptedException {
-        Objects.requireNonNull(item, "item");
+        checkItem(item);
         Parking parking = Parking.get();
         Object me = parking.currentParty();
         try {
@@ -352,7 +365,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
             point.touch(me);
             if (unfinished == 0) {
                 throw new IllegalStateException("taskDone() was called more times than items were "
-                        + "put into " + this + "; call it once per item taken");
+                        + "put into " + summary() + "; call it once per item taken");
             }
             finish(1);
         }
@@ -464,6 +477,16 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
         }
     }
 
+    /** The iterator's remove: takes out the very item it returned, counting it as done. */
+    void removeIdentical(Object item) {
+        synchronized (point) {
+            if (removeStoredIdentical(item)) {
+                finish(1);
+                admitPutters();
+            }
+        }
+    }
+
     @Override
     public boolean contains(Object item) {
         synchronized (point) {
@@ -483,8 +506,8 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
     }
 
     /**
-     * Returns an iterator over a snapshot of the items; its {@code remove()} removes the last
-     * item returned from the queue.
+     * Returns an iterator over a snapshot of the items; its {@code remove()} removes from the
+     * queue the very item it returned last (not another equal one), if it is still there.
      */
     @Override
     public Iterator<E> iterator() {
@@ -518,8 +541,12 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
 
     // ---- messages ------------------------------------------------------------------------------
 
-    @Override
-    public String toString() {
+    /**
+     * Returns the queue's state for messages and dumps, such as
+     * {@code FifoQueue[2/10 items, 3 unfinished, 0 takers and 1 putters waiting]};
+     * {@link #toString()} gives the items instead, in the {@link java.util.Collection} format.
+     */
+    public String summary() {
         synchronized (point) {
             return getClass().getSimpleName() + "[" + stored() + (capacity == Integer.MAX_VALUE
                     ? "" : "/" + capacity) + " items, " + unfinished + " unfinished, "
@@ -536,6 +563,6 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
 
     QueueShutdownException shutDownError(String action) {
         return new QueueShutdownException(Parties.describe(Parking.get().currentParty())
-                + " cannot " + action + " " + this + ": it is shut down");
+                + " cannot " + action + " " + summary() + ": it is shut down");
     }
 }

@@ -5,6 +5,10 @@ package dev.weft.queue;
  * {@code LifoQueue}; the item put last is taken first. See {@link JoinableQueue} for waiting,
  * {@code taskDone}/{@code join} and shutdown.
  *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's blocking queues: a
+ * queue belongs to the tasks of a running program, and its waiters are not state that could be
+ * restored. Copy the items out ({@code new ArrayList<>(queue)}) to persist them.
+ *
  * @param <E> the item type
  */
 public final class LifoQueue<E> extends DequeQueue<E> {

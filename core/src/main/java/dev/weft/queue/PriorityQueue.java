@@ -15,6 +15,10 @@ import java.util.Objects;
  *
  * <p>Not to be confused with {@link java.util.PriorityQueue}, which tasks cannot wait on.
  *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's blocking queues: a
+ * queue belongs to the tasks of a running program, and its waiters are not state that could be
+ * restored. Copy the items out ({@code new ArrayList<>(queue)}) to persist them.
+ *
  * @param <E> the item type
  */
 public final class PriorityQueue<E> extends JoinableQueue<E> {
@@ -24,6 +28,7 @@ public final class PriorityQueue<E> extends JoinableQueue<E> {
     private record Entry<E>(E item, long sequence) {}
 
     private final java.util.PriorityQueue<Entry<E>> heap;   // guarded by point
+    private final boolean natural;                           // no comparator: items Comparable
     private long nextSequence;                               // guarded by point
 
     /** Creates an unbounded queue of {@link Comparable} items, smallest first. */
@@ -45,6 +50,7 @@ public final class PriorityQueue<E> extends JoinableQueue<E> {
     @SuppressWarnings("unchecked")
     public PriorityQueue(int capacity, Comparator<? super E> comparator) {
         super(capacity);
+        this.natural = comparator == null;
         Comparator<? super E> order = comparator != null ? comparator
                 : (a, b) -> ((Comparable<? super E>) a).compareTo(b);
         this.heap = new java.util.PriorityQueue<>(
@@ -61,6 +67,17 @@ public final class PriorityQueue<E> extends JoinableQueue<E> {
     @Override
     public boolean offer(E item) {
         return super.offer(item);
+    }
+
+    /** Refuses an item the natural order cannot compare, before it goes in (even the first). */
+    @Override
+    void checkItem(E item) {
+        super.checkItem(item);
+        if (natural && !(item instanceof Comparable<?>)) {
+            throw new ClassCastException(item.getClass().getName() + " is not Comparable, and "
+                    + "this PriorityQueue has no Comparator; give it one, or put Comparable "
+                    + "items");
+        }
     }
 
     @Override
@@ -87,7 +104,23 @@ public final class PriorityQueue<E> extends JoinableQueue<E> {
 
     @Override
     boolean removeStored(Object item) {
-        return heap.removeIf(entry -> entry.item().equals(item));
+        return removeFirst(entry -> entry.item().equals(item));
+    }
+
+    @Override
+    boolean removeStoredIdentical(Object item) {
+        return removeFirst(entry -> entry.item() == item);
+    }
+
+    /** Removes one entry that {@code test} accepts: Collection.remove takes a single instance. */
+    private boolean removeFirst(java.util.function.Predicate<Entry<E>> test) {
+        for (var it = heap.iterator(); it.hasNext(); ) {
+            if (test.test(it.next())) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

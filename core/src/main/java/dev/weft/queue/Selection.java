@@ -113,6 +113,6 @@ final class Selection implements WaitTarget {
 
     @Override
     public String toString() {
-        return "select over " + queues;
+        return "select over " + queues.stream().map(JoinableQueue::summary).toList();
     }
 }

@@ -4,8 +4,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Iterates over a snapshot of a queue's items; {@code remove()} removes the last item returned
- * from the queue itself, as {@link JoinableQueue#remove(Object)} does.
+ * Iterates over a snapshot of a queue's items; {@code remove()} removes from the queue the very
+ * item returned last, found by identity, since an equal item may stand before it.
  *
  * @param <E> the item type
  */
@@ -40,7 +40,7 @@ final class SnapshotIterator<E> implements Iterator<E> {
         if (last < 0) {
             throw new IllegalStateException("next() has not been called since the last remove()");
         }
-        queue.remove(snapshot[last]);
+        queue.removeIdentical(snapshot[last]);
         last = -1;
     }
 }

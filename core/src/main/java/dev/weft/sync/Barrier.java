@@ -26,6 +26,11 @@ import java.util.concurrent.CancellationException;
  * then never wait forever for a party that will not come.
  *
  * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share it.
+ *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's locks and
+ * synchronizers: a primitive belongs to the tasks of a running program, and its waiters are not
+ * state that could be restored. Serializing one fails with {@link
+ * java.io.NotSerializableException}.
  */
 public final class Barrier {
     /* How it works: each round is a Generation with its own waiters. The last arrival runs the
@@ -101,7 +106,7 @@ public final class Barrier {
         }
         try {
             point.await(parking, round.waiters, waiter, -1);
-        } catch (RuntimeException | Error failure) {   // cancelled: nobody may wait for us now
+        } catch (Throwable failure) {   // cancelled: nobody may wait for us now
             breakRound(round);
             throw failure;
         }
@@ -162,7 +167,7 @@ public final class Barrier {
             if (action != null) {
                 action.run();
             }
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {   // the action is user code: any throwable
             synchronized (point) {
                 breakRound(round);
             }

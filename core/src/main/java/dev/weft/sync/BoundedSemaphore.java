@@ -6,6 +6,11 @@ package dev.weft.sync;
  * error instead of a silent extra permit.
  *
  * <p><b>Thread safety:</b> thread-safe, as {@link Semaphore}.
+ *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's locks and
+ * synchronizers: a primitive belongs to the tasks of a running program, and its waiters are not
+ * state that could be restored. Serializing one fails with {@link
+ * java.io.NotSerializableException}.
  */
 public final class BoundedSemaphore extends Semaphore {
     private final int bound;

@@ -45,6 +45,11 @@ import java.util.function.BooleanSupplier;
  * {@link InterruptedException} from the methods that declare it), after it holds the lock again.
  *
  * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share it.
+ *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's locks and
+ * synchronizers: a primitive belongs to the tasks of a running program, and its waiters are not
+ * state that could be restored. Serializing one fails with {@link
+ * java.io.NotSerializableException}.
  */
 public final class Condition implements java.util.concurrent.locks.Condition {
     private final OwnedLock lock;

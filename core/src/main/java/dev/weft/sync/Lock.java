@@ -26,7 +26,9 @@ package dev.weft.sync;
  * {@link dev.weft.DeadlockException} naming the task, instead of waiting forever. With
  * {@code -Dweft.debug=true} the report also shows where the lock was acquired.
  *
- * <p><b>Deadlocks</b> are reported, not waited out: acquiring a {@code Lock} one already holds,
+ * <p><b>Deadlocks</b> are reported, not waited out: acquiring a {@code Lock} one already holds
+ * with {@link #lock()} or {@link #lockInterruptibly()} ({@link #tryLock()} and
+ * {@link #tryLock(long, java.util.concurrent.TimeUnit)} answer false instead),
  * or waiting in a cycle (task A waits for a lock held by B, which waits for a lock or task held
  * by A) throws {@link dev.weft.DeadlockException} in the task that closes the cycle (when two
  * tasks on different loops close it at the same instant, in both), with the cycle and the other
@@ -36,6 +38,11 @@ package dev.weft.sync;
  *
  * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share it.
  * The fast path is an uncontended lock and unlock by tasks of one loop.
+ *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's locks and
+ * synchronizers: a primitive belongs to the tasks of a running program, and its waiters are not
+ * state that could be restored. Serializing one fails with {@link
+ * java.io.NotSerializableException}.
  */
 public final class Lock extends OwnedLock {
 

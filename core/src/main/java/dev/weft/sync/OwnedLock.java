@@ -93,9 +93,11 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
 
     /**
      * Acquires the lock if it is free and nobody waits for it; never waits, so it is not a
-     * cancellation point.
+     * cancellation point. A {@link Lock} the caller already holds is not available: the answer
+     * is false, as {@link java.util.concurrent.locks.Lock#tryLock()} promises (an
+     * {@link RLock} is acquired once more).
      *
-     * @return whether the caller now holds the lock
+     * @return whether the caller now holds the lock (one more time, for an {@link RLock})
      */
     @Override
     public boolean tryLock() {
@@ -106,6 +108,8 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     /**
      * Acquires the lock if that happens within {@code time}, measured on the waiting task's loop
      * clock (real time for a plain thread). This is a {@linkplain dev.weft cancellation point}.
+     * A {@link Lock} the caller already holds could never become available to it: the answer
+     * is false at once.
      *
      * @return whether the caller now holds the lock
      * @throws InterruptedException if the waiting plain thread is interrupted
@@ -276,6 +280,9 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
                 holds++;
                 return true;
             }
+            if (timeoutNanos >= 0) {
+                return false;   // a try: "not available", as j.u.c.locks.Lock says; only a
+            }                   // wait with no end is the certain deadlock reported below
             throw parking.selfDeadlock(getClass().getSimpleName()
                     + (name == null ? "" : " \"" + name + "\"") + " is not reentrant and "
                     + Parties.describe(me) + " already holds it; use RLock to acquire it again");

@@ -21,6 +21,11 @@ import java.util.concurrent.CancellationException;
  * tasks behind it until it has them all, so it cannot be starved.
  *
  * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share it.
+ *
+ * <p><b>Serialization:</b> not {@link java.io.Serializable}, unlike the JDK's locks and
+ * synchronizers: a primitive belongs to the tasks of a running program, and its waiters are not
+ * state that could be restored. Serializing one fails with {@link
+ * java.io.NotSerializableException}.
  */
 public sealed class Semaphore permits BoundedSemaphore {
     /* How it works: `point` guards `available` and the waiters. A release grants waiters from
