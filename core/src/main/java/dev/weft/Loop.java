@@ -100,6 +100,7 @@ public final class Loop implements Executor, AutoCloseable {
     private Runnable capturedStart;                               // loop thread only
     private final TaskLedger ledger = new TaskLedger(this);
     private final LoopInspection inspection;
+    private final StallCheck stalls;                              // loop thread only
     private volatile State state = State.OPEN;                    // any thread
     private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
     private volatile Task<?> mainTask;                            // run()'s main, while it runs
@@ -134,6 +135,7 @@ public final class Loop implements Executor, AutoCloseable {
         this.waker = new Waker(carrier, poller);
         this.runQueue = new RunQueue(waker);
         this.inspection = new LoopInspection(this, ledger, hook, carrier);
+        this.stalls = new StallCheck(this, ledger, runQueue, options);
         this.watch = options.watchdog() == null ? null : new LoopWatch(this, options.watchdog());
         carrier.start();
         if (watch != null) {
@@ -635,12 +637,15 @@ public final class Loop implements Executor, AutoCloseable {
     private boolean runTurn() {
         runQueue.drainInbound();
         Runnable work;
-        for (int budget = TURN_BUDGET; budget > 0 && (work = runQueue.pollLocal()) != null;
-                budget--) {
+        int budget = TURN_BUDGET;
+        for (; budget > 0 && (work = runQueue.pollLocal()) != null; budget--) {
             if (watch != null) {
                 watch.stepped();
             }
             runSafely(work);
+        }
+        if (budget < TURN_BUDGET) {
+            stalls.workRan();
         }
         fireDueTimers();
         if (poller.anyWaiting()) {
@@ -664,11 +669,12 @@ public final class Loop implements Executor, AutoCloseable {
 
     private void idle() {
         if (timers.isEmpty()) {
-            if (state == State.OPEN
-                    && StallCheck.failIfStalled(this, ledger, runQueue, mainTask)) {
-                return;
+            long wait = state == State.OPEN ? stalls.beforeIdleWithoutTimers(mainTask) : -1;
+            if (wait == 0) {
+                return;   // stalled waits were failed; their tasks are ready
             }
-            runQueue.awaitWork(-1);
+            runQueue.awaitWork(wait);
+            stalls.afterIdle(mainTask, false);
             return;
         }
         long next = timers.peekDeadline();
@@ -679,7 +685,8 @@ public final class Loop implements Executor, AutoCloseable {
         if (ledger.allWaitOnLoop() && runQueue.isEmpty() && clock.jumpTo(next)) {
             return;
         }
-        runQueue.awaitWork(wait);
+        runQueue.awaitWork(state == State.OPEN ? stalls.beforeIdleWithTimers(wait) : wait);
+        stalls.afterIdle(mainTask, true);
     }
 
     private void fireDueTimers() {

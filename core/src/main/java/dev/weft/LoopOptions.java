@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to build a {@link Loop}: its name, clock, exception handler and watchdog. Immutable; each
- * {@code withX} returns a changed copy.
+ * How to build a {@link Loop}: its name, clock, exception handler, watchdog and what it does when
+ * it stalls. Immutable; each {@code withX} returns a changed copy.
  *
  * {@snippet :
  * try (var loop = new Loop(LoopOptions.defaults().withName("crawler")
@@ -19,50 +19,86 @@ import java.util.Objects;
  * @param exceptionHandler where problems nobody can catch are reported
  * @param watchdog how long a task may hold the loop before the {@linkplain #withWatchdog
  *     watchdog} reports it, or null for no watchdog
+ * @param stallPolicy what the loop does when every task waits on things only it seems able to
+ *     end; see {@link StallPolicy}
+ * @param stallGrace how long (real time) a stall, or a virtual clock that cannot jump, lasts
+ *     before it is reported
  */
 public record LoopOptions(String name, Clock clock, ExceptionHandler exceptionHandler,
-        Duration watchdog) {
+        Duration watchdog, StallPolicy stallPolicy, Duration stallGrace) {
 
     /** The watchdog threshold that {@code -Dweft.debug=true} turns on. */
     public static final Duration DEFAULT_WATCHDOG = Duration.ofMillis(100);
 
+    /** How long a stall lasts before it is reported, unless {@link #withStallGrace} says. */
+    public static final Duration DEFAULT_STALL_GRACE = Duration.ofSeconds(1);
+
     /**
      * Checks the components.
      *
-     * @throws IllegalArgumentException if the watchdog threshold is not positive
+     * @throws IllegalArgumentException if the watchdog threshold is not positive, or the stall
+     *     grace is negative
      */
     public LoopOptions {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(exceptionHandler, "exceptionHandler");
+        Objects.requireNonNull(stallPolicy, "stallPolicy");
+        Objects.requireNonNull(stallGrace, "stallGrace");
+        if (stallGrace.isNegative()) {
+            throw new IllegalArgumentException("stall grace must not be negative: " + stallGrace);
+        }
         if (watchdog != null && (watchdog.isNegative() || watchdog.isZero())) {
             throw new IllegalArgumentException("watchdog threshold must be positive: " + watchdog);
         }
     }
 
     /**
-     * Returns options with a generated name, the system clock and the logging handler. The
-     * watchdog is off, unless the JVM runs with {@code -Dweft.watchdog=<milliseconds>} or
+     * Returns options with a generated name, the system clock, the logging handler, and stalls
+     * {@linkplain StallPolicy#REPORT reported} after {@link #DEFAULT_STALL_GRACE}. The watchdog
+     * is off, unless the JVM runs with {@code -Dweft.watchdog=<milliseconds>} or
      * {@code -Dweft.debug=true} (100 ms).
      */
     public static LoopOptions defaults() {
         return new LoopOptions(null, Clock.system(), ExceptionHandler.logging(),
-                watchdogFromProperties());
+                watchdogFromProperties(), StallPolicy.REPORT, DEFAULT_STALL_GRACE);
     }
 
     /** Returns a copy with another name. */
     public LoopOptions withName(String name) {
         return new LoopOptions(Objects.requireNonNull(name, "name"), clock, exceptionHandler,
-                watchdog);
+                watchdog, stallPolicy, stallGrace);
     }
 
     /** Returns a copy with another clock. */
     public LoopOptions withClock(Clock clock) {
-        return new LoopOptions(name, clock, exceptionHandler, watchdog);
+        return new LoopOptions(name, clock, exceptionHandler, watchdog, stallPolicy, stallGrace);
     }
 
     /** Returns a copy with another exception handler. */
     public LoopOptions withExceptionHandler(ExceptionHandler exceptionHandler) {
-        return new LoopOptions(name, clock, exceptionHandler, watchdog);
+        return new LoopOptions(name, clock, exceptionHandler, watchdog, stallPolicy, stallGrace);
+    }
+
+    /**
+     * Returns a copy whose loop meets a stall as {@code policy} says: reported and waited out
+     * ({@link StallPolicy#REPORT}, the default), or failed at once in every stalled wait, for a
+     * loop that is a closed world ({@link StallPolicy#FAIL}).
+     */
+    public LoopOptions withStallPolicy(StallPolicy policy) {
+        return new LoopOptions(name, clock, exceptionHandler, watchdog,
+                Objects.requireNonNull(policy, "policy"), stallGrace);
+    }
+
+    /**
+     * Returns a copy whose loop reports a stall (and a virtual clock that cannot jump because
+     * some task waits on something outside the loop) once it has lasted {@code grace} of real
+     * time.
+     *
+     * @throws IllegalArgumentException if the grace is negative
+     */
+    public LoopOptions withStallGrace(Duration grace) {
+        return new LoopOptions(name, clock, exceptionHandler, watchdog, stallPolicy,
+                Objects.requireNonNull(grace, "grace"));
     }
 
     /**
@@ -77,12 +113,12 @@ public record LoopOptions(String name, Clock clock, ExceptionHandler exceptionHa
      */
     public LoopOptions withWatchdog(Duration threshold) {
         return new LoopOptions(name, clock, exceptionHandler,
-                Objects.requireNonNull(threshold, "threshold"));
+                Objects.requireNonNull(threshold, "threshold"), stallPolicy, stallGrace);
     }
 
     /** Returns a copy whose loop has no watchdog. */
     public LoopOptions withoutWatchdog() {
-        return new LoopOptions(name, clock, exceptionHandler, null);
+        return new LoopOptions(name, clock, exceptionHandler, null, stallPolicy, stallGrace);
     }
 
     private static Duration watchdogFromProperties() {

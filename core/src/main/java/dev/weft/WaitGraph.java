@@ -208,12 +208,38 @@ final class WaitGraph {
 
     /**
      * Loop thread: the report for a loop whose started tasks all wait on things only the loop
-     * could end, with no timer pending.
+     * seems able to end, with no timer pending: a deadlock when the loop is a closed world
+     * ({@code failing}), a likely one otherwise.
      */
-    static String stallReport(Loop loop, List<Task<?>> tasks) {
-        var text = new StringBuilder("deadlock on loop \"").append(loop.name())
-                .append("\": every task waits on something only this loop's tasks could end, ")
-                .append("and no timer is pending:");
+    static String stallReport(Loop loop, List<Task<?>> tasks, boolean failing) {
+        var text = new StringBuilder(failing ? "deadlock on loop \"" : "loop \"")
+                .append(loop.name()).append(failing
+                        ? "\": every task waits on something only this loop's tasks could end, "
+                                + "and no timer is pending (StallPolicy.FAIL: the loop is a "
+                                + "closed world):"
+                        : "\" may be deadlocked: every task waits on something only this "
+                                + "loop's tasks seem able to end, no timer is pending, and "
+                                + "nothing changed for a while; the waits go on, since a plain "
+                                + "thread or another loop holding one of these may still end "
+                                + "them (LoopOptions.withStallPolicy(StallPolicy.FAIL) makes "
+                                + "them fail instead):");
+        return appendTasks(text, tasks);
+    }
+
+    /**
+     * Loop thread: the report for a loop on a virtual clock whose tasks all wait, at least one
+     * on something outside the loop, so the clock cannot jump to the next timer.
+     */
+    static String clockStuckReport(Loop loop, List<Task<?>> tasks) {
+        var text = new StringBuilder("the clock of loop \"").append(loop.name())
+                .append("\" cannot jump to its next timer: every task waits, but not all on ")
+                .append("things only this loop can end (a primitive used by a plain thread or ")
+                .append("another loop, a socket, a JDK lock, a task of another loop), so the ")
+                .append("loop waits for them in real time:");
+        return appendTasks(text, tasks);
+    }
+
+    private static String appendTasks(StringBuilder text, List<Task<?>> tasks) {
         for (Task<?> task : tasks) {
             text.append("\n  ").append(Parties.describe(task)).append(' ')
                     .append(describeWait(blockedOn(task)));

@@ -179,6 +179,23 @@ class WeftTest {
     }
 
     @Test
+    void waitingHelpersTakeTasksOfMixedResultTypes() {
+        Weft.run(() -> {
+            List<Task<?>> mixed = List.of(Weft.spawn(() -> "text"), Weft.spawn(() -> 42));
+            WaitResult<Task<?>> result = Weft.waitTasks(mixed, WaitMode.ALL_COMPLETED);
+            var finished = new ArrayList<Object>();
+            for (Task<?> task : Weft.asCompleted(java.util.Set.copyOf(mixed))) {
+                finished.add(task.result());
+            }
+            Weft.joinAll(new java.util.HashSet<>(mixed));
+            assertThat(result.done()).hasSize(2);
+            assertThat(finished).containsExactlyInAnyOrder("text", 42);
+            assertThat(Weft.gather(mixed)).containsExactly("text", 42);
+            return null;
+        });
+    }
+
+    @Test
     void asCompletedYieldsTasksInFinishingOrder() {
         var order = new ArrayList<String>();
         VirtualClock.run(() -> {

@@ -1,24 +1,40 @@
 package dev.weft.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
- * Which loop a primitive belongs to, as far as anyone can tell: the loop of the task that
- * created it, for as long as only that loop's tasks use it. Once a plain thread or a task of
- * another loop touches it, it belongs to no loop for good.
+ * Which loop a primitive belongs to, as far as anyone can tell: the loop whose tasks (or
+ * callbacks) use it, for as long as only that loop's tasks do. A primitive made by a task
+ * belongs to that task's loop from the start; one made outside any loop (on the main thread,
+ * before {@code loop.run}) belongs to the first loop whose task uses it. Once a plain thread or
+ * a task of another loop uses it, it belongs to no loop for good.
  *
- * <p>A wait on a primitive confined to the waiter's loop can only be ended by that loop, which
- * is what lets a virtual clock jump and lets the loop report a deadlock when every task waits.
+ * <p>A wait on a primitive confined to the waiter's loop is one that only that loop seems able
+ * to end, which is what lets a virtual clock jump and lets the loop report a stall when every
+ * task waits. It is a belief, not a proof: a plain thread may hold a reference it has not used
+ * yet, which is why a stall is reported, and fails waits only where the loop is declared a
+ * closed world.
  *
  * <p>Not part of Weft's API.
  */
 public final class Affinity {
     private static final Object SHARED = new Object();
+    private static final VarHandle HOME;
 
-    private volatile Object home;   // any thread: a loop, or SHARED
+    static {
+        try {
+            HOME = MethodHandles.lookup().findVarHandle(Affinity.class, "home", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile Object home;   // any thread: null (nobody used it yet), a loop, or SHARED
 
     /** Creates the affinity of a primitive built by the calling code. */
     public Affinity() {
-        Object loop = Parking.get().loopOf(Parking.get().currentParty());
-        this.home = loop != null ? loop : SHARED;
+        this.home = Parking.get().loopOf(Parking.get().currentParty());
     }
 
     private Affinity(Object home) {
@@ -30,11 +46,22 @@ public final class Affinity {
         return new Affinity(SHARED);
     }
 
-    /** Records a use by {@code party}: a party of another loop, or no loop, shares the primitive. */
+    /**
+     * Records a use by {@code party}: the first use by a loop's task claims a primitive nobody
+     * used yet; a use by a party of another loop, or of no loop, shares it.
+     */
     public void touch(Object party) {
         Object current = home;
-        if (current != SHARED && current != Parking.get().loopOf(party)) {
-            home = SHARED;
+        if (current == SHARED) {
+            return;
+        }
+        Object loop = Parking.get().loopOf(party);
+        if (current == loop && loop != null) {
+            return;
+        }
+        Object next = current == null && loop != null ? loop : SHARED;
+        if (!HOME.compareAndSet(this, current, next) && home != loop) {
+            home = SHARED;   // another party claimed it meanwhile, for another loop
         }
     }
 

@@ -44,6 +44,107 @@ class QueueContractTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void removeTakesOutOneEqualItemAndCountsOneAsDone(Kind kind) {
+        var queue = kind.unbounded();
+        queue.addAll(List.of(5, 5, 5));
+        assertThat(queue.remove(5)).isTrue();
+        assertThat(queue).hasSize(2);
+        assertThat(queue.unfinished()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theUnfinishedCountFollowsRemovalsThroughTheIterator(Kind kind) throws Exception {
+        var queue = kind.unbounded();
+        queue.addAll(List.of(5, 5, 5));
+        var items = queue.iterator();
+        items.next();
+        items.remove();
+        assertThat(queue).hasSize(2);
+        assertThat(queue.unfinished()).isEqualTo(2);
+        Weft.run(() -> {
+            queue.take();
+            queue.take();
+            queue.taskDone();
+            queue.taskDone();
+            queue.join();   // returns: nothing is left unfinished
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theIteratorRemovesTheVeryItemItReturned(Kind kind) {
+        JoinableQueue<Tagged> queue = switch (kind) {
+            case FIFO -> new FifoQueue<>();
+            case LIFO -> new LifoQueue<>();
+            case PRIORITY -> new PriorityQueue<>(java.util.Comparator.comparingInt(Tagged::n));
+        };
+        var first = new Tagged(1, "a");
+        var other = new Tagged(2, "b");
+        var equalToFirst = new Tagged(1, "c");
+        queue.addAll(List.of(first, other, equalToFirst));
+        var items = queue.iterator();
+        Tagged returned = null;
+        while (items.hasNext()) {
+            Tagged next = items.next();
+            if (next.tag().equals("c")) {
+                returned = next;
+                items.remove();
+            }
+        }
+        assertThat(returned).isSameAs(equalToFirst);
+        assertThat(queue).hasSize(2).noneMatch(item -> item == equalToFirst)
+                .anyMatch(item -> item == first);
+    }
+
+    /** Equal by number only, so two distinct items can be equal. */
+    record Tagged(int n, String tag) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tagged t && t.n == n;
+        }
+
+        @Override
+        public int hashCode() {
+            return n;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void toStringIsTheCollectionFormatAndSummaryTheState(Kind kind) {
+        var queue = kind.bounded(10);
+        assertThat(queue.toString()).isEqualTo("[]");
+        queue.add(1);
+        queue.add(2);
+        assertThat(queue.toString()).isIn("[1, 2]", "[2, 1]");
+        assertThat(queue.summary()).startsWith(queue.getClass().getSimpleName() + "[2/10 items, "
+                + "2 unfinished");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void queuesAreNotSerializableAndSaySo(Kind kind) {
+        assertThatThrownBy(() -> new java.io.ObjectOutputStream(
+                new java.io.ByteArrayOutputStream()).writeObject(kind.unbounded()))
+                .isInstanceOf(java.io.NotSerializableException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPriorityQueueRefusesANonComparableItemEvenWhenEmpty() {
+        var queue = new PriorityQueue<Object>();
+        assertThatThrownBy(() -> queue.offer(new Object()))
+                .isInstanceOf(ClassCastException.class)
+                .hasMessageContaining("is not Comparable")
+                .hasMessageContaining("Comparator");
+        assertThat(queue).isEmpty();
+        assertThat(queue.unfinished()).isZero();
+        assertThat(queue.offer("fine")).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aTakeWaitsForAPut(Kind kind) {
         var events = new ArrayList<String>();
         Weft.run(() -> {
@@ -388,7 +489,10 @@ class QueueContractTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aConsumerWaitingForeverOnAQueueOfItsLoopIsReportedAsADeadlock(Kind kind) {
-        Weft.run(() -> {
+        var closedWorld = dev.weft.LoopOptions.defaults()
+                .withStallPolicy(dev.weft.StallPolicy.FAIL);
+        try (var loop = new dev.weft.Loop(closedWorld)) {
+            loop.run(() -> {
             var queue = kind.unbounded();
             Task<Integer> consumer = Weft.spawn("consumer", queue::take);
             assertThatThrownBy(consumer::result)
@@ -397,6 +501,7 @@ class QueueContractTest {
                             + "tasks could end")
                     .hasMessageContaining("task \"consumer\" waits on " + kind.name().charAt(0));
             return null;
-        });
+            });
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.DeadlockException;
 import dev.weft.Loop;
+import dev.weft.LoopOptions;
+import dev.weft.StallPolicy;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.queue.FifoQueue;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** Deadlocks across loops and threads, and the waits that are not deadlocks. */
 class DeadlockTest {
+    /** A loop no plain thread touches, so that a stall is certain and may fail its waits. */
+    private static final LoopOptions CLOSED_WORLD =
+            LoopOptions.defaults().withStallPolicy(StallPolicy.FAIL);
 
     @Test
     void aCycleAcrossTwoLoopsIsReported() throws Exception {
@@ -114,14 +119,71 @@ class DeadlockTest {
     }
 
     @Test
-    void aMainWaitingForATaskStuckOnAnEventOfItsLoopIsReported() {
-        assertThatThrownBy(() -> Weft.run(() -> {
-            var never = new Event();
-            Weft.spawn("waiter", never::await).join();
-            return Weft.spawn("joined", () -> 1).result();
-        })).isInstanceOf(DeadlockException.class)
-                .hasMessageContaining("task \"waiter\" waits on Event[not set, 1 waiting]")
-                .hasMessageContaining("task \"main\" waits for Task[waiter RUNNING] to finish");
+    void aMainWaitingForATaskStuckOnAnEventOfItsLoopFailsInAClosedWorld() {
+        try (var loop = new Loop(CLOSED_WORLD)) {
+            assertThatThrownBy(() -> loop.run(() -> {
+                var never = new Event();
+                Weft.spawn("waiter", never::await).join();
+                return Weft.spawn("joined", () -> 1).result();
+            })).isInstanceOf(DeadlockException.class)
+                    .hasMessageContaining("task \"waiter\" waits on Event[not set, 1 waiting]")
+                    .hasMessageContaining("task \"main\" waits for Task[waiter RUNNING] to "
+                            + "finish");
+        }
+    }
+
+    @Test
+    void aStallIsReportedOnceAndItsWaitsGoOnUntilAPlainThreadEndsThem() throws Exception {
+        var reported = new CountDownLatch(1);
+        var problems = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var options = LoopOptions.defaults().withStallGrace(java.time.Duration.ofMillis(20))
+                .withExceptionHandler((loop, message, error) -> {
+                    problems.add(message);
+                    reported.countDown();
+                });
+        var event = new Event();
+        Thread setter = Thread.ofPlatform().start(() -> {
+            try {
+                reported.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            event.set();   // the loop could not know this thread would come
+        });
+        String outcome;
+        try (var loop = new Loop(options)) {
+            outcome = loop.run(() -> {
+                Weft.spawn("waiter", event::await).join();
+                return "ok";
+            });
+        }
+        setter.join();
+        assertThat(outcome).isEqualTo("ok");
+        assertThat(problems).hasSize(1);
+        assertThat(problems.getFirst()).contains("may be deadlocked")
+                .contains("task \"waiter\" waits on Event[not set, 1 waiting]")
+                .contains("task \"main\" waits for Task[waiter RUNNING] to finish")
+                .contains("StallPolicy.FAIL");
+    }
+
+    @Test
+    void anEventSetLaterByAPlainThreadIsNoDeadlock() throws Exception {
+        var started = new CountDownLatch(1);
+        String outcome = Weft.run(() -> {
+            var done = new Event();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                done.set();
+            });
+            started.countDown();
+            done.await();
+            return "ok";
+        });
+        assertThat(outcome).isEqualTo("ok");
     }
 
     @Test
@@ -142,8 +204,8 @@ class DeadlockTest {
     @Test
     void theStallReportNamesEveryTaskAndWhatItWaitsOn() {
         Throwable failure = null;
-        try {
-            Weft.run(() -> {
+        try (var loop = new Loop(CLOSED_WORLD)) {
+            loop.run(() -> {
                 var queue = new FifoQueue<Integer>();
                 var lock = new Lock("state");
                 lock.lock();
@@ -170,11 +232,13 @@ class DeadlockTest {
     @Test
     void theFailureOfAStalledTaskCanBeReadFromIt() throws Exception {
         Task<?>[] consumer = new Task<?>[1];
-        assertThatThrownBy(() -> Weft.run(() -> {
-            var queue = new FifoQueue<Integer>();
-            consumer[0] = Weft.spawn(queue::take);
-            return consumer[0].get();
-        })).isInstanceOf(DeadlockException.class);
+        try (var loop = new Loop(CLOSED_WORLD)) {
+            assertThatThrownBy(() -> loop.run(() -> {
+                var queue = new FifoQueue<Integer>();
+                consumer[0] = Weft.spawn(queue::take);
+                return consumer[0].get();
+            })).isInstanceOf(DeadlockException.class);
+        }
         assertThat(consumer[0].exception()).isInstanceOf(DeadlockException.class);
         assertThatThrownBy(consumer[0]::get).isInstanceOf(ExecutionException.class);
     }

@@ -61,6 +61,29 @@ class LockTest {
     }
 
     @Test
+    void tryLockOnALockOneHoldsAnswersFalseAsTheLockContractSays() throws Exception {
+        var lock = new Lock("accounts");
+        List<Boolean> answers = Weft.run(() -> {
+            lock.lock();
+            try {
+                return List.of(lock.tryLock(), lock.tryLock(1, TimeUnit.SECONDS));
+            } finally {
+                lock.unlock();
+            }
+        });
+        assertThat(answers).containsExactly(false, false);
+        assertThat(lock.tryLock()).isTrue();   // released exactly once: free again
+        lock.unlock();
+    }
+
+    @Test
+    void lockIsNotSerializableAndSaysSo() {
+        assertThatThrownBy(() -> new java.io.ObjectOutputStream(
+                new java.io.ByteArrayOutputStream()).writeObject(new Lock()))
+                .isInstanceOf(java.io.NotSerializableException.class);
+    }
+
+    @Test
     void reacquiringALockOneHoldsIsAClearError() {
         Weft.run(() -> {
             Task<Void> fetch = Weft.spawn("fetch-3", () -> {

@@ -111,4 +111,54 @@ class VirtualClockTest {
             });
         }
     }
+
+    @Test
+    void aQueueMadeBeforeTheLoopRunsAndUsedOnlyByItsTasksLetsTheClockJump() {
+        var clock = new VirtualClock();
+        var queue = new dev.weft.queue.FifoQueue<String>();   // on the test's plain thread
+        String polled = VirtualClock.run(clock, () -> queue.poll(2,
+                java.util.concurrent.TimeUnit.SECONDS));
+        org.assertj.core.api.Assertions.assertThat(polled).isNull();
+        org.assertj.core.api.Assertions.assertThat(clock.elapsed())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aClockThatCannotJumpBecauseATaskWaitsOnAPlainThreadSaysSo() throws Exception {
+        var clock = new VirtualClock();
+        var reported = new java.util.concurrent.CountDownLatch(1);
+        var messages = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var queue = new dev.weft.queue.FifoQueue<String>();
+        queue.offer("first");   // a plain thread used it: it is shared, the clock cannot jump
+        queue.clear();
+        var options = dev.weft.LoopOptions.defaults().withClock(clock)
+                .withStallGrace(java.time.Duration.ofMillis(20))
+                .withExceptionHandler((loop, message, error) -> {
+                    messages.add(message);
+                    reported.countDown();
+                });
+        Thread feeder = Thread.ofPlatform().start(() -> {
+            try {
+                reported.await();
+                queue.put("late");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        String taken;
+        try (var loop = new dev.weft.Loop(options)) {
+            taken = loop.run(() -> {
+                dev.weft.Weft.spawn("sleeper", () -> dev.weft.Weft.sleep(
+                        java.time.Duration.ofHours(1)));
+                return queue.take();
+            });
+        }
+        feeder.join();
+        org.assertj.core.api.Assertions.assertThat(taken).isEqualTo("late");
+        var stuck = messages.stream().filter(m -> m.contains("cannot jump")).toList();
+        org.assertj.core.api.Assertions.assertThat(stuck).hasSize(1);   // once, not every turn
+        org.assertj.core.api.Assertions.assertThat(stuck.getFirst())
+                .contains("cannot jump to its next timer")
+                .contains("task \"main\" waits on FifoQueue[0 items");
+    }
 }

@@ -1,0 +1,198 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.test.RecordingHandler;
+import dev.weft.test.VirtualClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** Failures reach their caller or the loop's handler, whatever else happens meanwhile. */
+class LostFailureTest {
+
+    @Test
+    void aChildFailureReachesTheCallerWhenATimeoutCancelsTheOwnerInClose() {
+        var problems = new RecordingHandler();
+        var options = problems.options().withClock(new VirtualClock());
+        Throwable thrown;
+        try (var loop = new Loop(options)) {
+            thrown = catchThrowable(() -> loop.run(() -> Weft.timeout(Duration.ofMillis(10), () -> {
+                try (var group = TaskGroup.open()) {
+                    group.spawn("failing", () -> {
+                        Weft.sleep(Duration.ofMillis(5));
+                        throw new IllegalStateException("child failed");
+                    });
+                    group.spawn("shielded", () -> Weft.shield(() -> {
+                        Weft.sleep(Duration.ofMillis(50));
+                        return null;
+                    }));
+                }
+                return null;
+            })));
+        }
+        assertThat(thrown).isInstanceOf(java.util.concurrent.CompletionException.class)
+                .hasCauseInstanceOf(TimeoutException.class);
+        assertThat(everything(thrown)).anyMatch(t -> "child failed".equals(t.getMessage()));
+        assertThat(problems.messages()).isEmpty();
+    }
+
+    @Test
+    void aChildFailureReachesTheCallerWhenTheOwnerIsCancelledInClose() {
+        var problems = new RecordingHandler();
+        Throwable[] thrown = new Throwable[1];
+        try (var loop = new Loop(problems.options().withClock(new VirtualClock()))) {
+            loop.run(() -> {
+                Task<Void> owner = Weft.spawn("owner", () -> {
+                    try (var group = TaskGroup.open()) {
+                        group.spawn(() -> {
+                            Weft.sleep(Duration.ofMillis(5));
+                            throw new IllegalStateException("child failed");
+                        });
+                        group.spawn(() -> Weft.shield(() -> {
+                            Weft.sleep(Duration.ofMillis(50));
+                            return null;
+                        }));
+                    }
+                });
+                Weft.sleep(Duration.ofMillis(10));
+                owner.cancel();
+                thrown[0] = catchThrowable(owner::result);
+                return null;
+            });
+        }
+        assertThat(thrown[0]).isInstanceOf(CancellationException.class);
+        assertThat(everything(thrown[0])).anyMatch(t -> "child failed".equals(t.getMessage()));
+        assertThat(problems.messages()).isEmpty();
+    }
+
+    @Test
+    void aCancelledTaskCarryingChildFailuresThatNobodyReadsIsReported() {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options().withClock(new VirtualClock()))) {
+            loop.run(() -> {
+                Task<Void> owner = Weft.spawn("owner", () -> TaskGroup.run(group -> {
+                    group.spawn(() -> Weft.shield(() -> {
+                        Weft.sleep(Duration.ofMillis(5));
+                        throw new IllegalStateException("child failed");
+                    }));
+                    Weft.sleep(Duration.ofHours(1));
+                    return null;
+                }));
+                Weft.sleep(Duration.ofMillis(1));
+                owner.cancel();
+                owner.join();   // joined, never read
+                return null;
+            });
+        }
+        assertThat(problems.reported()).hasSize(1);
+        assertThat(problems.messages().getFirst()).contains("Task[owner CANCELLED]")
+                .contains("carrying failures");
+        assertThat(everything(problems.reported().getFirst().error()))
+                .anyMatch(t -> "child failed".equals(t.getMessage()));
+    }
+
+    @Test
+    void aGroupThatIsNeverClosedLeavesItsChildrensFailuresToTheLoop() {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                var group = TaskGroup.open();   // never closed: a bug, but not a silent one
+                group.spawn("failing", () -> {
+                    throw new IllegalStateException("child failed");
+                }).join();
+                return null;
+            });
+        }
+        assertThat(problems.messages()).anyMatch(m -> m.contains("Task[failing FAILED]"));
+    }
+
+    @Test
+    void aCheckedExceptionThrownSneakilyFromADoneCallbackIsReportedAndTheLoopLives() {
+        var problems = new RecordingHandler();
+        String outcome;
+        try (var loop = new Loop(problems.options())) {
+            outcome = loop.run(() -> {
+                Weft.spawn(() -> 1).onDone(task -> sneakyThrow(new IOException("from callback")));
+                Weft.sleep(Duration.ofMillis(5));   // the loop goes on running tasks
+                return "alive";
+            });
+        }
+        assertThat(outcome).isEqualTo("alive");
+        assertThat(problems.reported()).singleElement()
+                .satisfies(p -> assertThat(p.error()).hasMessage("from callback"));
+    }
+
+    @Test
+    void aCheckedExceptionThrownSneakilyFromATimerActionIsReportedAndTheLoopLives() {
+        var problems = new RecordingHandler();
+        String outcome;
+        try (var loop = new Loop(problems.options())) {
+            outcome = loop.run(() -> {
+                Loop.current().callLater(Duration.ZERO,
+                        () -> sneakyThrow(new IOException("from timer")));
+                Weft.sleep(Duration.ofMillis(5));
+                return "alive";
+            });
+        }
+        assertThat(outcome).isEqualTo("alive");
+        assertThat(problems.reported()).singleElement()
+                .satisfies(p -> assertThat(p.error()).hasMessage("from timer"));
+    }
+
+    @Test
+    void aHandlerThatThrowsSneakilyLosesNoLaterFailure() {
+        var seen = new ArrayList<String>();
+        ExceptionHandler throwing = (loop, message, error) -> {
+            synchronized (seen) {
+                seen.add(message);
+            }
+            sneakyThrow(new IOException("handler failed"));
+        };
+        var loop = new Loop(LoopOptions.defaults().withExceptionHandler(throwing));
+        loop.run(() -> {
+            Weft.spawn("first", () -> {
+                throw new IllegalStateException("one");
+            });
+            Weft.spawn("second", () -> {
+                throw new IllegalStateException("two");
+            });
+            Weft.yieldNow();
+            return null;
+        });
+        loop.close();   // must not throw the handler's exception
+        assertThat(seen).anyMatch(m -> m.contains("first")).anyMatch(m -> m.contains("second"));
+    }
+
+    /** The exception with every cause and suppressed exception inside it, recursively. */
+    static List<Throwable> everything(Throwable root) {
+        var all = new ArrayList<Throwable>();
+        collect(root, all);
+        return all;
+    }
+
+    private static void collect(Throwable t, List<Throwable> all) {
+        if (t == null || all.stream().anyMatch(seen -> seen == t)) {
+            return;
+        }
+        all.add(t);
+        collect(t.getCause(), all);
+        for (Throwable suppressed : t.getSuppressed()) {
+            collect(suppressed, all);
+        }
+    }
+
+    static Throwable catchThrowable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        return org.assertj.core.api.Assertions.catchThrowable(call);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <X extends Throwable> void sneakyThrow(Throwable failure) throws X {
+        throw (X) failure;
+    }
+}
