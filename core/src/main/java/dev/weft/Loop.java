@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread except the loop's own.
  *
  * <p><b>Closing:</b> {@link #close()} cancels the tasks still alive, waits for them to finish,
- * drops pending timers, stops the carrier and reports failures nobody observed to the
- * {@link ExceptionHandler}. Virtual threads that are not Weft tasks but were created inside a
+ * drops pending timers, stops the carrier, closes what the loop owns (its selector, and the
+ * servers, connections and sockets of {@code dev.weft.net} the program left open, each
+ * reported) and reports failures nobody observed to the {@link ExceptionHandler}. Virtual threads that are not Weft tasks but were created inside a
  * task (they inherit the loop) keep running after close on Weft's fallback threads.
  *
  * <p><b>Pitfalls:</b> code that blocks the carrier instead of parking stalls every task of the
@@ -50,7 +51,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * JDK's other mode the pollers are virtual threads that would run on whichever loop first
  * touched a socket, stalling every socket wait in the JVM whenever that loop is busy. With
  * {@code -Djdk.pollerMode=2} chosen explicitly, Weft starts the pollers itself, from a platform
- * thread.
+ * thread. Mode 2 has a caveat that is the JDK's, not Weft's: its pollers are virtual threads of
+ * the JDK's default scheduler, so {@code java.net} sockets in Weft tasks wait as long as that
+ * scheduler is saturated (1.4 s measured with its carriers busy), as they do for plain virtual
+ * threads. Keep the default mode, or use {@code dev.weft.net}, whose sockets the loop polls
+ * itself.
  */
 public final class Loop implements Executor, AutoCloseable {
     /* How it works: the carrier's turn moves work from other threads into the local queue, runs
@@ -101,6 +106,7 @@ public final class Loop implements Executor, AutoCloseable {
     private final TaskLedger ledger = new TaskLedger(this);
     private final LoopInspection inspection;
     private final StallCheck stalls;                              // loop thread only
+    private final OwnedChannels owned = new OwnedChannels();      // any thread
     private volatile State state = State.OPEN;                    // any thread
     private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
     private volatile Task<?> mainTask;                            // run()'s main, while it runs
@@ -230,6 +236,11 @@ public final class Loop implements Executor, AutoCloseable {
     /** The loop's selector, for {@code dev.weft.net} through the parking bridge. */
     IoPoller poller() {
         return poller;
+    }
+
+    /** The channels of servers, connections and sockets on this loop that are still open. */
+    OwnedChannels owned() {
+        return owned;
     }
 
     /** What the watchdog and dumps read of the loop. */
@@ -541,6 +552,7 @@ public final class Loop implements Executor, AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        owned.closeLeftOpen(this);
         closeResources();
         reportUnobservedFailures();
         if (managementName != null) {

@@ -257,8 +257,14 @@ final class LoopParking implements Parking {
     }
 
     @Override
+    public void own(Object loop, java.nio.channels.SelectableChannel channel, Object owner) {
+        ((Loop) loop).owned().add(channel, owner);
+    }
+
+    @Override
     public void forget(Object loop, java.nio.channels.SelectableChannel channel) {
         Loop owner = (Loop) loop;
+        owner.owned().remove(channel);
         owner.runOnLoop(() -> owner.poller().forget(channel));
     }
 

@@ -92,6 +92,13 @@ public interface Parking {
             throws java.io.IOException;
 
     /**
+     * Records that {@code owner} (a server, connection or socket, as messages name it) holds
+     * {@code channel} on {@code loop}: a channel still open when its loop closes is closed then,
+     * and reported. {@link #forget} ends the record.
+     */
+    void own(Object loop, java.nio.channels.SelectableChannel channel, Object owner);
+
+    /**
      * Stops {@code loop} watching {@code channel}, which is being closed, and wakes a task
      * waiting on it; on the loop's thread, or soon after from any other thread.
      */

@@ -70,6 +70,7 @@ public final class TcpConnection implements AutoCloseable {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         this.transport = new PlainTransport(channel);
+        Parking.get().own(loop, channel, this);
     }
 
     /**

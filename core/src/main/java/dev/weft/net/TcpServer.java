@@ -44,6 +44,12 @@ import javax.net.ssl.SSLEngine;
  * called from any task of any loop; closing waits, so it is a cancellation point.
  */
 public final class TcpServer implements AutoCloseable {
+    /**
+     * How long a TLS handshake may take unless the server says otherwise: a few seconds, enough
+     * for a slow client on a slow network, short enough that silent clients cannot pile up.
+     */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
+
     /** How many connections the acceptor takes before it lets the loop's other tasks run. */
     private static final int ACCEPTS_PER_TURN = 64;
 
@@ -53,15 +59,18 @@ public final class TcpServer implements AutoCloseable {
     private final Set<Task<?>> connections = ConcurrentHashMap.newKeySet();
     private final InetSocketAddress address;
     private final SSLContext tls;                      // null: plain TCP
+    private final Duration handshakeTimeout;           // TLS only
     private Task<Void> acceptor;
 
     private TcpServer(ServerSocketChannel channel, Loop loop, ConnectionHandler handler,
-            SSLContext tls) throws IOException {
+            SSLContext tls, Duration handshakeTimeout) throws IOException {
         this.channel = channel;
+        this.handshakeTimeout = handshakeTimeout;
         this.loop = loop;
         this.handler = handler;
         this.tls = tls;
         this.address = (InetSocketAddress) channel.getLocalAddress();
+        Parking.get().own(loop, channel, this);
     }
 
     /**
@@ -73,24 +82,47 @@ public final class TcpServer implements AutoCloseable {
      */
     public static TcpServer serve(InetSocketAddress address, ConnectionHandler handler)
             throws IOException {
-        return start(address, handler, null);
+        return start(address, handler, null, DEFAULT_HANDSHAKE_TIMEOUT);
     }
 
     /**
      * Listens on {@code address} and serves each connection over TLS with {@code context}: the
-     * handshake runs in the connection's task before the handler; a failed handshake ends that
-     * connection only.
+     * handshake runs in the connection's task before the handler, bounded by
+     * {@link #DEFAULT_HANDSHAKE_TIMEOUT}; a failed or timed-out handshake ends that connection
+     * only, and is reported.
      *
      * @throws java.net.BindException if the address is in use
      * @throws WrongThreadException if the caller is not a task
      */
     public static TcpServer serveTls(InetSocketAddress address, SSLContext context,
             ConnectionHandler handler) throws IOException {
-        return start(address, handler, Objects.requireNonNull(context, "context"));
+        return serveTls(address, context, DEFAULT_HANDSHAKE_TIMEOUT, handler);
+    }
+
+    /**
+     * Listens on {@code address} and serves each connection over TLS with {@code context}, as
+     * {@link #serveTls(InetSocketAddress, SSLContext, ConnectionHandler)} does, with the
+     * handshake bounded by {@code handshakeTimeout} on the loop's clock (a cancel scope, as
+     * {@link Weft#timeout} is): a client that sends half a hello, or nothing, holds a task and a
+     * socket for no longer.
+     *
+     * @throws IllegalArgumentException if the timeout is negative
+     * @throws java.net.BindException if the address is in use
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static TcpServer serveTls(InetSocketAddress address, SSLContext context,
+            Duration handshakeTimeout, ConnectionHandler handler) throws IOException {
+        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        if (handshakeTimeout.isNegative()) {
+            throw new IllegalArgumentException("handshake timeout must not be negative: "
+                    + handshakeTimeout);
+        }
+        return start(address, handler, Objects.requireNonNull(context, "context"),
+                handshakeTimeout);
     }
 
     private static TcpServer start(InetSocketAddress address, ConnectionHandler handler,
-            SSLContext tls) throws IOException {
+            SSLContext tls, Duration handshakeTimeout) throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(handler, "handler");
         if (!Weft.inTask()) {
@@ -102,7 +134,8 @@ public final class TcpServer implements AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.configureBlocking(false);
             channel.bind(address, 1024);
-            var server = new TcpServer(channel, Weft.current().loop(), handler, tls);
+            var server = new TcpServer(channel, Weft.current().loop(), handler, tls,
+                    handshakeTimeout);
             server.acceptor = Weft.spawn("tcp-server-" + server.port(), server::acceptLoop);
             return server;
         } catch (IOException | RuntimeException e) {
@@ -203,7 +236,10 @@ public final class TcpServer implements AutoCloseable {
                 if (tls != null) {
                     SSLEngine engine = tls.createSSLEngine();
                     engine.setUseClientMode(false);
-                    connection.startTls(engine, Weft.current());
+                    Weft.timeout(handshakeTimeout, () -> {
+                        connection.startTls(engine, Weft.current());
+                        return null;
+                    });
                 }
                 handler.handle(connection);
             }

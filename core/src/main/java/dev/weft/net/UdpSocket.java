@@ -37,6 +37,7 @@ public final class UdpSocket implements AutoCloseable {
     private UdpSocket(DatagramChannel channel, Object loop) {
         this.channel = channel;
         this.loop = loop;
+        Parking.get().own(loop, channel, this);
     }
 
     /**
