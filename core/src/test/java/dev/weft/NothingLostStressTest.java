@@ -1,0 +1,161 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.test.RecordingHandler;
+import dev.weft.test.VirtualClock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A storm of nested task groups, timeouts, shields, cancels and failures, some thrown during
+ * cleanup, on virtual time. Every failure thrown anywhere must reach exactly one place: the
+ * caller of {@code loop.run} (directly, as a cause, or suppressed, at any depth) or the loop's
+ * exception handler.
+ */
+@Tag("stress")
+class NothingLostStressTest {
+    private static final int SEEDS = Integer.getInteger("weft.stress.seeds", 400);
+
+    /** A failure with a number, so that each one can be found again. */
+    static final class Boom extends RuntimeException {
+        final int id;
+
+        Boom(int id) {
+            super("boom " + id);
+            this.id = id;
+        }
+    }
+
+    @Test
+    void everyFailureReachesExactlyOnePlace() {
+        long thrownInAll = 0;
+        long toCallers = 0;
+        long toHandlers = 0;
+        for (int seed = 0; seed < SEEDS; seed++) {
+            var storm = new Storm(new Random(seed));
+            var problems = new RecordingHandler();
+            Throwable outcome;
+            try (var loop = new Loop(problems.options().withClock(new VirtualClock()))) {
+                outcome = org.assertj.core.api.Assertions.catchThrowable(
+                        () -> loop.run(() -> storm.node(0)));
+            }
+            Set<Integer> atCaller = ids(outcome);
+            Set<Integer> atHandler = new HashSet<>();
+            for (RecordingHandler.Problem problem : problems.reported()) {
+                atHandler.addAll(ids(problem.error()));
+            }
+            var reached = new HashSet<>(atCaller);
+            reached.addAll(atHandler);
+            var both = new HashSet<>(atCaller);
+            both.retainAll(atHandler);
+            assertThat(reached).as("seed %d: failures thrown and failures that arrived", seed)
+                    .isEqualTo(storm.thrown);
+            assertThat(both).as("seed %d: failures that reached two places", seed).isEmpty();
+            thrownInAll += storm.thrown.size();
+            toCallers += atCaller.size();
+            toHandlers += atHandler.size();
+        }
+        System.out.printf("nothing lost: %d failures in %d storms, %d to callers, %d to handlers%n",
+                thrownInAll, SEEDS, toCallers, toHandlers);
+        assertThat(thrownInAll).isGreaterThan(SEEDS);   // the storm does throw
+    }
+
+    /** Every Boom inside {@code root}, through causes and suppressed exceptions. */
+    private static Set<Integer> ids(Throwable root) {
+        var found = new HashSet<Integer>();
+        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Throwable, Boolean>());
+        var stack = new java.util.ArrayDeque<Throwable>();
+        if (root != null) {
+            stack.push(root);
+        }
+        while (!stack.isEmpty()) {
+            Throwable t = stack.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof Boom boom) {
+                found.add(boom.id);
+            }
+            if (t.getCause() != null) {
+                stack.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                stack.push(suppressed);
+            }
+        }
+        return found;
+    }
+
+    /** One storm: a random tree of work; it never catches anything. */
+    private static final class Storm {
+        final Random random;
+        final Set<Integer> thrown = ConcurrentHashMap.newKeySet();
+        int nextId;
+
+        Storm(Random random) {
+            this.random = random;
+        }
+
+        Object node(int depth) throws Exception {
+            int choice = depth >= 4 ? random.nextInt(3) : random.nextInt(10);
+            switch (choice) {
+                case 0 -> Weft.sleep(Duration.ofMillis(random.nextInt(20)));
+                case 1 -> maybeFail(3);
+                case 2 -> {
+                    try {
+                        Weft.sleep(Duration.ofMillis(random.nextInt(20)));
+                    } finally {
+                        maybeFail(4);   // a cleanup that fails, perhaps while cancelled
+                    }
+                }
+                case 3, 4 -> TaskGroup.run(group -> {
+                    spawnChildren(group, depth);
+                    return node(depth + 1);
+                });
+                case 5 -> {
+                    try (var group = TaskGroup.open()) {
+                        spawnChildren(group, depth);
+                        node(depth + 1);
+                    }
+                }
+                case 6 -> Weft.timeout(Duration.ofMillis(random.nextInt(25)),
+                        () -> node(depth + 1));
+                case 7 -> Weft.shield(() -> node(depth + 1));
+                case 8 -> {
+                    Task<Object> other = Weft.spawn(() -> node(depth + 1));
+                    Weft.sleep(Duration.ofMillis(random.nextInt(15)));
+                    other.cancel();
+                    other.join();   // joined but never read: its failures are the loop's
+                }
+                default -> {
+                    Task<Object> child = Weft.spawn(() -> node(depth + 1));
+                    return child.result();
+                }
+            }
+            maybeFail(6);
+            return null;
+        }
+
+        private void spawnChildren(TaskGroup group, int depth) {
+            int children = 1 + random.nextInt(3);
+            for (int i = 0; i < children; i++) {
+                group.spawn(() -> node(depth + 1));
+            }
+        }
+
+        /** Throws a new Boom with a chance of one in {@code odds}. */
+        private void maybeFail(int odds) {
+            if (random.nextInt(odds) == 0) {
+                int id = nextId++;
+                thrown.add(id);
+                throw new Boom(id);
+            }
+        }
+    }
+}
