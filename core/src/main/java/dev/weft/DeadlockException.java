@@ -2,11 +2,16 @@ package dev.weft;
 
 /**
  * Thrown into a waiting task when its wait could never end: the tasks in a cycle each wait for
- * a lock or a task that another of them holds, a task re-acquires a lock it holds that is not
- * reentrant, a lock's owner has ended without releasing it, or a loop's main task and every other
- * task wait on something only that loop could end and nothing is left to do it (see
- * {@code dev.weft.sync}). The message names each task, what it waits on and who holds that, with
- * the stacks of the other tasks involved.
+ * a lock or a task that another of them holds, a task re-acquires with {@code lock()} a lock it
+ * holds that is not reentrant, or a lock's owner has ended without releasing it. These are
+ * certain, so a correct program never sees this exception. The message names each task, what it
+ * waits on and who holds that, with the stacks of the other tasks involved.
+ *
+ * <p>A <em>stall</em> (a loop's main task and every other task wait on things only that loop's
+ * tasks seem able to end, with no timer pending) is not certain, since a plain thread or another
+ * loop may hold a reference to one of those things: it is reported to the loop's
+ * {@link ExceptionHandler} once, after a grace period, and the waits go on. Only a loop declared
+ * a closed world with {@link StallPolicy#FAIL} fails those waits with this exception.
  *
  * <p>It is an {@link IllegalStateException}: a deadlock is a bug in the program, and code that
  * catches it should usually let the task end so that what it holds is released.

@@ -30,13 +30,21 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p><b>Thread safety:</b> {@link #spawn}, {@link #execute}, {@link #callLater},
  * {@link #stats()} and {@link #close()} may be called from any thread; {@link #run} from any
- * thread except the loop's own.
+ * thread that is not a task of any loop.
  *
  * <p><b>Closing:</b> {@link #close()} cancels the tasks still alive, waits for them to finish,
  * drops pending timers, stops the carrier, closes what the loop owns (its selector, and the
  * servers, connections and sockets of {@code dev.weft.net} the program left open, each
  * reported) and reports failures nobody observed to the {@link ExceptionHandler}. Virtual threads that are not Weft tasks but were created inside a
  * task (they inherit the loop) keep running after close on Weft's fallback threads.
+ *
+ * <p><b>Deadlocks and stalls:</b> a wait that is certain never to end (a cycle of locks and joins,
+ * a {@code Lock} acquired again, a lock orphaned by its ending owner) fails with
+ * {@link DeadlockException}. A stall, when {@link #run}'s main task and every other task wait on
+ * things only this loop's tasks seem able to end and no timer is pending, is reported once to the
+ * {@link ExceptionHandler} after {@link LoopOptions#stallGrace()} and the waits go on, since a
+ * plain thread may still end them; {@link StallPolicy#FAIL} makes them fail instead, for a loop
+ * that is a closed world.
  *
  * <p><b>Pitfalls:</b> code that blocks the carrier instead of parking stalls every task of the
  * loop: file I/O, DNS look-ups ({@code InetAddress}), {@code Process} pipe reads, blocking in a

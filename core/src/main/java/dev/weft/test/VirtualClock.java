@@ -22,9 +22,13 @@ import java.util.concurrent.Callable;
  * assert clock.elapsed().equals(Duration.ofHours(1));
  * }
  *
- * <p>The clock does not jump while a task waits on something outside Weft (a socket, a JDK
- * lock, {@code Thread.sleep}, a task of another loop): the loop then waits for that in real time.
- * JDK timers never follow this clock.
+ * <p>A primitive counts as the loop's own while only the loop's tasks use it: one made by a task,
+ * or one made outside any loop (before the loop runs) and then used by the loop's tasks only. The
+ * clock does not jump while a task waits on something outside the loop (a socket, a JDK lock,
+ * {@code Thread.sleep}, a task of another loop, a primitive a plain thread has used): the loop
+ * then waits for that in real time, and after its {@linkplain LoopOptions#withStallGrace grace
+ * period} reports, once, which tasks keep the clock from jumping. JDK timers never follow this
+ * clock.
  *
  * <p><b>Thread safety:</b> {@link #nanoTime()} and {@link #elapsed()} may be read from any
  * thread; one clock should drive one loop.
