@@ -36,7 +36,7 @@ final class Failures {
      * that are not signals themselves, looking inside suppressed signals too. Empty for null.
      */
     static List<Throwable> carried(Throwable ended) {
-        if (ended == null) {
+        if (ended == null || (ended.getCause() == null && ended.getSuppressed().length == 0)) {
             return List.of();
         }
         var found = new ArrayList<Throwable>();
@@ -46,7 +46,13 @@ final class Failures {
 
     /** Whether {@code ended} carries any failure; see {@link #carried}. */
     static boolean carriesFailure(Throwable ended) {
-        return ended != null && !carried(ended).isEmpty();
+        if (ended == null) {
+            return false;
+        }
+        if (ended.getCause() == null && ended.getSuppressed().length == 0) {
+            return false;   // the common case, as when a server cancels many connections
+        }
+        return !carried(ended).isEmpty();
     }
 
     private static void collect(Throwable signal, List<Throwable> found, Set<Throwable> seen) {

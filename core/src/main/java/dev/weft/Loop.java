@@ -380,8 +380,9 @@ public final class Loop implements Executor, AutoCloseable {
      * it is when unchecked and wrapped in {@code CompletionException} when checked.
      *
      * @throws IllegalStateException if called from the loop's own thread, which would wait for
-     *     itself, or from a task of any loop, whose thread it would hold for the whole run
-     *     (spawn the work and join it instead, as asyncio refuses {@code run} inside a loop)
+     *     itself, or from a task of any loop: its tasks would run on another thread, in
+     *     parallel with the caller's loop (spawn the work and join it instead, as asyncio
+     *     refuses {@code run} inside a running loop)
      * @throws RejectedExecutionException if the loop is closed
      * @throws IllegalStateException if another thread is inside {@code run} on this loop
      * @throws java.util.concurrent.CancellationException if {@code main} was cancelled, or the
@@ -396,9 +397,10 @@ public final class Loop implements Executor, AutoCloseable {
         Task<?> caller = Task.currentOrNull();
         if (caller != null) {
             throw new IllegalStateException("Loop.run (and Weft.run) cannot be called from task \""
-                    + caller.name() + "\" of loop \"" + caller.loop.name + "\": it would block "
-                    + "that loop's thread for the whole run; use Weft.spawn(...) and join the "
-                    + "task, or Offload.call(...) to run work on another thread on purpose");
+                    + caller.name() + "\" of loop \"" + caller.loop.name + "\": its tasks would "
+                    + "run on another thread, in parallel with this loop's, so state they share "
+                    + "would race; use Weft.spawn(...) and join the task, or Offload.call(...) "
+                    + "to run work on another thread on purpose");
         }
         if (!running.compareAndSet(null, Thread.currentThread())) {
             throw new IllegalStateException("loop \"" + name + "\" is already running a main "
@@ -694,7 +696,7 @@ public final class Loop implements Executor, AutoCloseable {
                 return;   // stalled waits were failed; their tasks are ready
             }
             runQueue.awaitWork(wait);
-            stalls.afterIdle(mainTask, false);
+            stalls.afterIdleWithoutTimers(mainTask);
             return;
         }
         long next = timers.peekDeadline();
@@ -706,7 +708,7 @@ public final class Loop implements Executor, AutoCloseable {
             return;
         }
         runQueue.awaitWork(state == State.OPEN ? stalls.beforeIdleWithTimers(wait) : wait);
-        stalls.afterIdle(mainTask, true);
+        stalls.afterIdleWithTimers();
     }
 
     private void fireDueTimers() {

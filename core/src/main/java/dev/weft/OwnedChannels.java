@@ -28,9 +28,8 @@ final class OwnedChannels {
     void closeLeftOpen(Loop loop) {
         for (var entry : Map.copyOf(open).entrySet()) {
             SelectableChannel channel = entry.getKey();
-            open.remove(channel);
-            if (!channel.isOpen()) {
-                continue;   // closed without a word to the loop: nothing to do
+            if (open.remove(channel) == null || !channel.isOpen()) {
+                continue;   // another closer took it, or it was closed without a word: done
             }
             String owner = String.valueOf(entry.getValue());
             try {

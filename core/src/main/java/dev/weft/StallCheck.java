@@ -13,10 +13,12 @@ import java.util.concurrent.locks.LockSupport;
  * loop driven from outside may yet be closed or fed by its owner.
  */
 final class StallCheck {
-    /* How it works: the loop calls `beforeIdle` when it is about to sleep. The answer bounds the
-     * sleep by the grace period while a report is due; `afterIdle` then reports if nothing ran
-     * meanwhile and the condition still holds. `workRan` (once per busy turn) ends an episode, so
-     * each new stall is reported once. Loop thread only. */
+    /* How it works: the loop calls a `beforeIdle...` method when it is about to sleep. While the
+     * loop stands still the first call starts an episode (the real time, and the loop clock's
+     * reading), and each answer bounds the sleep by what is left of the grace period; the matching
+     * `afterIdle...` reports once the grace period has passed with the condition still true (and,
+     * for a virtual clock, the clock not moved). `workRan` (once per busy turn) ends the episode,
+     * so each new stall is reported once. Loop thread only. */
 
     private final Loop loop;
     private final TaskLedger ledger;
@@ -24,8 +26,9 @@ final class StallCheck {
     private final StallPolicy policy;
     private final long graceNanos;
     private final boolean jumpingClock;
-    private boolean reported;   // loop thread only: this episode was reported
-    private boolean pending;    // loop thread only: the sleep now under way may end in a report
+    private long stuckSince = -1;   // loop thread only: real time the episode began, or -1
+    private long clockAtStart;      // loop thread only: the loop's clock then
+    private boolean reported;       // loop thread only: this episode was reported
 
     StallCheck(Loop loop, TaskLedger ledger, RunQueue runQueue, LoopOptions options) {
         this.loop = loop;
@@ -39,6 +42,7 @@ final class StallCheck {
     /** Loop thread: the loop ran work, so whatever stood still has moved. */
     void workRan() {
         reported = false;
+        stuckSince = -1;
     }
 
     /**
@@ -46,18 +50,13 @@ final class StallCheck {
      * (negative: until woken), or 0 when it failed the stalled waits and must not sleep.
      */
     long beforeIdleWithoutTimers(Task<?> main) {
-        pending = false;
         if (!isStalled(main)) {
             return -1;
         }
         if (policy == StallPolicy.FAIL) {
             return failWaits() ? 0 : -1;
         }
-        if (reported) {
-            return -1;
-        }
-        pending = true;
-        return graceNanos;
+        return reported ? -1 : graceLeft();
     }
 
     /**
@@ -65,32 +64,43 @@ final class StallCheck {
      * could not jump to: returns how long to sleep at most.
      */
     long beforeIdleWithTimers(long waitNanos) {
-        pending = false;
         if (!jumpingClock || reported || !ledger.anyStarted()) {
             return waitNanos;
         }
-        pending = true;
-        return Math.min(waitNanos, graceNanos);
+        return Math.min(waitNanos, graceLeft());
     }
 
-    /** Loop thread, after a sleep bounded by {@code beforeIdle...}: reports if still due. */
-    void afterIdle(Task<?> main, boolean timersPending) {
-        if (!pending) {
-            return;
-        }
-        pending = false;
-        if (!runQueue.isEmpty()) {
-            return;
-        }
-        if (!timersPending && isStalled(main)) {
+    /** Loop thread, after a sleep with no timer pending: reports a stall that lasted. */
+    void afterIdleWithoutTimers(Task<?> main) {
+        if (graceOver() && isStalled(main)) {
             reported = true;
-            String report = WaitGraph.stallReport(loop, ledger.alive(), false);
-            WeftEvents.deadlock(report);
-            loop.report(report, null);
-        } else if (timersPending && !ledger.allWaitOnLoop()) {
+            loop.report(WaitGraph.likelyStallReport(loop, ledger.alive()), null);
+        }
+    }
+
+    /** Loop thread, after a sleep with timers pending: reports a virtual clock that is stuck. */
+    void afterIdleWithTimers() {
+        if (jumpingClock && graceOver() && loop.clock().nanoTime() == clockAtStart
+                && !ledger.allWaitOnLoop()) {
             reported = true;
             loop.report(WaitGraph.clockStuckReport(loop, ledger.alive()), null);
         }
+    }
+
+    /** Starts the episode if need be; returns the real time left of its grace period. */
+    private long graceLeft() {
+        long now = System.nanoTime();
+        if (stuckSince < 0) {
+            stuckSince = now;
+            clockAtStart = loop.clock().nanoTime();
+        }
+        return Math.max(1, graceNanos - (now - stuckSince));
+    }
+
+    /** Whether an unreported episode has lasted its grace period with nothing ready. */
+    private boolean graceOver() {
+        return stuckSince >= 0 && !reported && runQueue.isEmpty()
+                && System.nanoTime() - stuckSince >= graceNanos;
     }
 
     private boolean isStalled(Task<?> main) {
@@ -101,7 +111,7 @@ final class StallCheck {
     /** Fails every stalled wait with one report of every task; returns whether any woke. */
     private boolean failWaits() {
         List<Task<?>> stalled = ledger.alive();
-        String report = WaitGraph.stallReport(loop, stalled, true);
+        String report = WaitGraph.stallReport(loop, stalled);
         WeftEvents.deadlock(report);
         boolean woken = false;
         for (Task<?> task : stalled) {

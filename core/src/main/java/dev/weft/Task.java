@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -612,16 +613,15 @@ public final class Task<T> extends TimerEntry implements Future<T> {
         }                                              // their waiters must see this task ended
         loop.taskFinished(this);
         WeftEvents.taskEnded(this);
-        thread = null;   // lets the finished thread be collected while the task is referenced
         Completion stack = (Completion) COMPLETIONS.getAndSet(this, FINISHED);
-        if (stack == null) {
-            return;
-        }
-        if (stack.next == null) {
+        if (stack != null && stack.next == null) {
             serve(stack);
-            return;
+        } else if (stack != null) {
+            serveInOrder(stack);
         }
-        serveInOrder(stack);
+        // Only now: listeners served above run on this thread and must still find their task.
+        // Then the finished thread can be collected while the task is referenced.
+        thread = null;
     }
 
     /** Serves a stack of several completions, newest first, in registration order. */
@@ -709,8 +709,7 @@ public final class Task<T> extends TimerEntry implements Future<T> {
      * no map, out of user code's reach); as the handler it reports anything that escapes the
      * task to the loop.
      */
-    static final class Step implements Runnable, java.util.concurrent.Executor,
-            Thread.UncaughtExceptionHandler {
+    static final class Step implements Runnable, Executor, Thread.UncaughtExceptionHandler {
         final Task<?> task;
 
         Step(Task<?> task) {

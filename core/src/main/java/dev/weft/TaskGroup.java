@@ -1,6 +1,8 @@
 package dev.weft;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -197,12 +199,14 @@ public final class TaskGroup implements AutoCloseable {
             awaitChildren();
         } catch (Throwable ownerEnded) {   // cancelled, or told of a deadlock: children go too
             cancel();
-            Weft.shield(() -> {
-                awaitChildren();
-                return null;
-            });
-            finishClose();
-            Failures.withSuppressed(ownerEnded, takeFailures());
+            try {
+                awaitChildrenShielded();
+            } catch (Throwable alsoEnded) {   // a closed world's stall report, even in a shield
+                ownerEnded.addSuppressed(alsoEnded);
+            } finally {
+                finishClose();
+                Failures.withSuppressed(ownerEnded, takeFailures());
+            }
             throw ownerEnded;
         }
         finishClose();
@@ -227,11 +231,13 @@ public final class TaskGroup implements AutoCloseable {
      * child failed, throws that child's failure instead.
      */
     private void closeAfter(Throwable bodyFailure, boolean cancelledByChild) {
-        Weft.shield(() -> {
-            awaitChildren();
-            return null;
-        });
-        finishClose();
+        try {
+            awaitChildrenShielded();
+        } catch (Throwable alsoEnded) {   // a closed world's stall report, even in a shield
+            bodyFailure.addSuppressed(alsoEnded);
+        } finally {
+            finishClose();
+        }
         List<Throwable> childFailures = takeFailures();
         if (cancelledByChild && !childFailures.isEmpty() && Cancellation.isSignal(bodyFailure)) {
             // The body's cancellation is dropped for the child failure that caused it; failures
@@ -251,13 +257,17 @@ public final class TaskGroup implements AutoCloseable {
             children = List.copyOf(undelivered);
             undelivered.clear();
         }
+        // In order, once each: two children may carry one failure (both read one failed task).
         var found = new ArrayList<Throwable>();
+        var seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
         for (Task<?> child : children) {
             child.markObserved();
-            if (child.status() == Task.Status.FAILED) {
-                found.add(child.failure());
-            } else {
-                found.addAll(Failures.carried(child.failure()));
+            List<Throwable> failures = child.status() == Task.Status.FAILED
+                    ? List.of(child.failure()) : Failures.carried(child.failure());
+            for (Throwable failure : failures) {
+                if (seen.add(failure)) {
+                    found.add(failure);
+                }
             }
         }
         return found;
@@ -270,6 +280,14 @@ public final class TaskGroup implements AutoCloseable {
         Failures.withSuppressed(first, childFailures.subList(1, childFailures.size()));
         Failures.withSuppressed(first, more);
         return Failures.unchecked(first);
+    }
+
+    /** Owner: waits for the children, which were cancelled, whatever cancels the owner now. */
+    private void awaitChildrenShielded() {
+        Weft.shield(() -> {
+            awaitChildren();
+            return null;
+        });
     }
 
     private void awaitChildren() {

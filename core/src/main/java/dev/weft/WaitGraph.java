@@ -207,22 +207,27 @@ final class WaitGraph {
     }
 
     /**
-     * Loop thread: the report for a loop whose started tasks all wait on things only the loop
-     * seems able to end, with no timer pending: a deadlock when the loop is a closed world
-     * ({@code failing}), a likely one otherwise.
+     * Loop thread: the report for a loop that is a closed world ({@link StallPolicy#FAIL}) whose
+     * started tasks all wait on things only the loop could end, with no timer pending.
      */
-    static String stallReport(Loop loop, List<Task<?>> tasks, boolean failing) {
-        var text = new StringBuilder(failing ? "deadlock on loop \"" : "loop \"")
-                .append(loop.name()).append(failing
-                        ? "\": every task waits on something only this loop's tasks could end, "
-                                + "and no timer is pending (StallPolicy.FAIL: the loop is a "
-                                + "closed world):"
-                        : "\" may be deadlocked: every task waits on something only this "
-                                + "loop's tasks seem able to end, no timer is pending, and "
-                                + "nothing changed for a while; the waits go on, since a plain "
-                                + "thread or another loop holding one of these may still end "
-                                + "them (LoopOptions.withStallPolicy(StallPolicy.FAIL) makes "
-                                + "them fail instead):");
+    static String stallReport(Loop loop, List<Task<?>> tasks) {
+        var text = new StringBuilder("deadlock on loop \"").append(loop.name())
+                .append("\": every task waits on something only this loop's tasks could end, ")
+                .append("and no timer is pending (StallPolicy.FAIL: the loop is a closed world):");
+        return appendTasks(text, tasks);
+    }
+
+    /**
+     * Loop thread: the report for a loop whose started tasks have all waited, for its grace
+     * period, on things only the loop seems able to end, with no timer pending.
+     */
+    static String likelyStallReport(Loop loop, List<Task<?>> tasks) {
+        var text = new StringBuilder("loop \"").append(loop.name())
+                .append("\" may be deadlocked: every task waits on something only this loop's ")
+                .append("tasks seem able to end, no timer is pending, and nothing changed for ")
+                .append("a while; the waits go on, since a plain thread or another loop holding ")
+                .append("one of these may still end them (LoopOptions.withStallPolicy(")
+                .append("StallPolicy.FAIL) makes them fail instead):");
         return appendTasks(text, tasks);
     }
 

@@ -40,17 +40,17 @@ public final class Weft {
      * cancelled, awaited and reported. A failure of {@code main} is thrown as it is when
      * unchecked, wrapped in {@link java.util.concurrent.CompletionException} when checked.
      *
-     * @throws IllegalStateException if called from a task: a loop inside a task would hold the
-     *     outer loop's thread for the whole run; spawn the work and join it instead
+     * @throws IllegalStateException if called from a task: the second loop's tasks would run in
+     *     parallel with the first's, on another thread; spawn the work and join it instead
      */
     public static <T> T run(Callable<T> main) {
         Objects.requireNonNull(main, "main");
         Task<?> caller = Task.currentOrNull();
         if (caller != null) {   // before a loop is made for nothing
             throw new IllegalStateException("Weft.run cannot be called from task \""
-                    + caller.name() + "\": it would start a second loop and hold this one's "
-                    + "thread until it ends; use Weft.spawn(...) and join the task, or "
-                    + "Offload.call(...) to run work on another thread on purpose");
+                    + caller.name() + "\": it would start a second loop, whose tasks run on "
+                    + "another thread in parallel with this loop's; use Weft.spawn(...) and join "
+                    + "the task, or Offload.call(...) to run work on another thread on purpose");
         }
         try (var loop = new Loop()) {
             return loop.run(main);
@@ -288,6 +288,11 @@ public final class Weft {
      *
      * <p>Zero means the body is cancelled at its first blocking call.
      *
+     * <p>A failure beats a timeout: if children of a task group in the body failed before the
+     * limit ended it, the first of their failures is thrown (unchecked as it is, checked wrapped
+     * in {@link java.util.concurrent.CompletionException}) with the others and the
+     * {@link TimeoutException} suppressed, so code that catches the timeout loses no failure.
+     *
      * @throws TimeoutException if the limit passed and ended the body
      * @throws IllegalArgumentException if the limit is negative
      */
@@ -302,10 +307,7 @@ public final class Weft {
         } catch (Throwable ended) {
             if (scope.isCancelled() && !scope.outerCancellationPending()
                     && Cancellation.isSignal(ended)) {
-                var timeout = new TimeoutException(
-                        scope + " expired in task \"" + task.name() + "\"");
-                timeout.initCause(ended);
-                throw timeout;
+                throw timedOut(scope, task, ended);
             }
             throw ended;
         } finally {
@@ -314,6 +316,30 @@ public final class Weft {
                 Thread.interrupted();   // the interrupt was this scope's own; it is spent
             }
         }
+    }
+
+    /**
+     * What a timeout that ended its body throws: a {@link TimeoutException} whose cause shows
+     * where the body was waiting; or, when the body's cancellation carries failures (of task
+     * groups' children that failed meanwhile), the first of those, with the others and the
+     * timeout suppressed, thrown from here: a failure is news that a caller catching the
+     * timeout must not lose.
+     */
+    private static TimeoutException timedOut(CancelScope scope, Task<?> task, Throwable ended) {
+        var timeout = new TimeoutException(scope + " expired in task \"" + task.name() + "\"");
+        List<Throwable> carried = Failures.carried(ended);
+        if (carried.isEmpty()) {
+            timeout.initCause(ended);
+            return timeout;
+        }
+        // The cause is a copy without the failures, which must not hang below themselves.
+        var where = new CancellationException(ended.getMessage());
+        where.setStackTrace(ended.getStackTrace());
+        timeout.initCause(where);
+        Throwable first = carried.getFirst();
+        Failures.withSuppressed(first, carried.subList(1, carried.size()));
+        first.addSuppressed(timeout);
+        throw Failures.unchecked(first);
     }
 
     /**

@@ -36,9 +36,36 @@ class LostFailureTest {
                 return null;
             })));
         }
-        assertThat(thrown).isInstanceOf(java.util.concurrent.CompletionException.class)
-                .hasCauseInstanceOf(TimeoutException.class);
-        assertThat(everything(thrown)).anyMatch(t -> "child failed".equals(t.getMessage()));
+        // A failure beats a timeout: the child's failure, with the timeout suppressed.
+        assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessage("child failed");
+        assertThat(thrown.getSuppressed()).singleElement()
+                .isInstanceOf(TimeoutException.class);
+        assertThat(problems.messages()).isEmpty();
+    }
+
+    @Test
+    void codeThatCatchesATimeoutStillSeesAChildFailure() {
+        var problems = new RecordingHandler();
+        Throwable thrown;
+        try (var loop = new Loop(problems.options().withClock(new VirtualClock()))) {
+            thrown = catchThrowable(() -> loop.run(() -> {
+                try {
+                    return Weft.timeout(Duration.ofMillis(10), () -> TaskGroup.run(group -> {
+                        group.spawn(() -> {
+                            throw new IllegalStateException("child failed");
+                        });
+                        group.spawn(() -> Weft.shield(() -> {
+                            Weft.sleep(Duration.ofMillis(50));
+                            return null;
+                        }));
+                        return "body";
+                    }));
+                } catch (TimeoutException expected) {
+                    return "timed out";   // a failure must not hide in here
+                }
+            }));
+        }
+        assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessage("child failed");
         assertThat(problems.messages()).isEmpty();
     }
 

@@ -4,19 +4,16 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InaccessibleObjectException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The scheduler hook for JDK 25: the only class in Weft that touches JDK internals.
  *
- * <p>It uses package-private members of {@code java.lang}: the constructors
- * {@code ThreadBuilders.VirtualThreadBuilder(Executor)} and
- * {@code VirtualThread(Executor, String, int, Runnable)}, which make virtual threads on a custom
+ * <p>It uses package-private members of {@code java.lang}: the constructor
+ * {@code VirtualThread(Executor, String, int, Runnable)}, which makes virtual threads on a custom
  * scheduler, and the fields {@code VirtualThread.scheduler}, which says whose a virtual thread is,
  * and {@code VirtualThread.carrierThread}, which says where it is mounted. All need
  * {@code --add-opens java.base/java.lang=<Weft's module>}.
@@ -35,18 +32,13 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
      * before it exits.) The outcome (hook or error) is kept, so every later call fails the same
      * way. */
 
-    private static final String BUILDER_CLASS = "java.lang.ThreadBuilders$VirtualThreadBuilder";
     private static final String VIRTUAL_THREAD_CLASS = "java.lang.VirtualThread";
     private static final String POLLER_CLASS = "sun.nio.ch.Poller";
     private static final String POLLER_MODE = "jdk.pollerMode";
 
     private static Object installation;   // guarded by the class; the hook or the error text
 
-    private final Constructor<?> builderConstructor;
-
-    private ReflectiveSchedulerHook(Constructor<?> builderConstructor) {
-        this.builderConstructor = builderConstructor;
-    }
+    private ReflectiveSchedulerHook() {}
 
     static SchedulerHook installed() {
         Object outcome;
@@ -61,16 +53,6 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
             return hook;
         }
         throw new IllegalStateException((String) outcome);
-    }
-
-    @Override
-    public ThreadFactory virtualThreadFactory(Executor scheduler) {
-        try {
-            var builder = (Thread.Builder.OfVirtual) builderConstructor.newInstance(scheduler);
-            return builder.factory();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the JDK's virtual-thread builder failed: " + e, e);
-        }
     }
 
     @Override
@@ -146,13 +128,10 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
     private static Object installOnPlatformThread() {
         ReflectiveSchedulerHook hook;
         try {
-            Constructor<?> constructor = Class.forName(BUILDER_CLASS)
-                    .getDeclaredConstructor(Executor.class);
-            constructor.setAccessible(true);
             if (VirtualThreadFields.FAILURE != null) {
                 throw VirtualThreadFields.FAILURE;
             }
-            hook = new ReflectiveSchedulerHook(constructor);
+            hook = new ReflectiveSchedulerHook();
         } catch (InaccessibleObjectException | IllegalAccessException e) {
             return MissingFlagMessage.text(ReflectiveSchedulerHook.class.getModule());
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -173,7 +152,7 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
         Thread carrier = Thread.currentThread();
         Executor scheduler = queue::add;
         var seen = new boolean[5];
-        Thread probe = hook.virtualThreadFactory(scheduler).newThread(() -> {
+        Thread probe = hook.newVirtualThread(scheduler, () -> {
             seen[0] = Thread.currentThread().isVirtual();
             seen[1] = hook.carrierOf(Thread.currentThread()) == carrier;
             Thread.ofVirtual().start(

@@ -1,7 +1,6 @@
 package dev.weft.internal;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The narrow seam between Weft and the JDK: makes virtual threads whose scheduler is a given
@@ -25,12 +24,6 @@ public sealed interface SchedulerHook permits ReflectiveSchedulerHook {
     static SchedulerHook get() {
         return ReflectiveSchedulerHook.installed();
     }
-
-    /**
-     * Returns a thread-safe factory of unstarted virtual threads whose continuations are all
-     * handed to {@code scheduler.execute}.
-     */
-    ThreadFactory virtualThreadFactory(Executor scheduler);
 
     /**
      * Returns a new, unstarted virtual thread that runs {@code body} and hands its continuations

@@ -1,5 +1,8 @@
 package dev.weft.internal;
 
+import java.util.Objects;
+import java.util.function.Supplier;
+
 /**
  * The part of a primitive that waits see: the lock guarding its state, its {@link Affinity}, the
  * party holding it (for a lock), and its name in reports, which is the primitive's
@@ -21,7 +24,7 @@ public final class WaitPoint implements WaitTarget {
     }
 
     private final Object primitive;
-    private final java.util.function.Supplier<String> name;   // null: the primitive's toString
+    private final Supplier<String> name;   // null: the primitive's toString
     private final Affinity affinity;
     private volatile Object holder;   // any thread: set under this object's lock or by CAS
     WaitPoint heldPrevious;           // the holder's thread only; see HeldLocks
@@ -38,12 +41,11 @@ public final class WaitPoint implements WaitTarget {
      * Creates the wait point of {@code primitive}, named in reports and dumps by {@code name}:
      * for a collection, whose {@code toString()} lists its contents rather than its state.
      */
-    public WaitPoint(Object primitive, java.util.function.Supplier<String> name) {
-        this(primitive, java.util.Objects.requireNonNull(name, "name"), new Affinity());
+    public WaitPoint(Object primitive, Supplier<String> name) {
+        this(primitive, Objects.requireNonNull(name, "name"), new Affinity());
     }
 
-    private WaitPoint(Object primitive, java.util.function.Supplier<String> name,
-            Affinity affinity) {
+    private WaitPoint(Object primitive, Supplier<String> name, Affinity affinity) {
         this.primitive = primitive;
         this.name = name;
         this.affinity = affinity;

@@ -69,6 +69,29 @@ public final class PriorityQueue<E> extends JoinableQueue<E> {
         return super.offer(item);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ClassCastException if the queue has no comparator and the item is not
+     *     {@link Comparable}
+     */
+    @Override
+    public void put(E item) throws InterruptedException {
+        super.put(item);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ClassCastException if the queue has no comparator and the item is not
+     *     {@link Comparable}
+     */
+    @Override
+    public boolean offer(E item, long timeout, java.util.concurrent.TimeUnit unit)
+            throws InterruptedException {
+        return super.offer(item, timeout, unit);
+    }
+
     /** Refuses an item the natural order cannot compare, before it goes in (even the first). */
     @Override
     void checkItem(E item) {

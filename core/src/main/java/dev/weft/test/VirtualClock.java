@@ -30,6 +30,12 @@ import java.util.concurrent.Callable;
  * period} reports, once, which tasks keep the clock from jumping. JDK timers never follow this
  * clock.
  *
+ * <p><b>Pitfalls:</b> a primitive made on the test's thread and then waited on by a task counts
+ * as the loop's own until a plain thread uses it; a plain thread that will use it only later (an
+ * {@code Event} it sets once its work is done) cannot hold the clock back, so a
+ * {@code Weft.timeout} around that wait expires at once in virtual time. Let the thread touch
+ * the primitive before the loop waits on it, or run such a test on the system clock.
+ *
  * <p><b>Thread safety:</b> {@link #nanoTime()} and {@link #elapsed()} may be read from any
  * thread; one clock should drive one loop.
  */

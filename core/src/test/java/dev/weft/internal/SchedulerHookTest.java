@@ -12,8 +12,8 @@ class SchedulerHookTest {
     void threadsOfTheHookRunWhereTheSchedulerRunsThem() throws Exception {
         var queue = new ArrayDeque<Runnable>();
         var ranVirtual = new boolean[1];
-        Thread thread = SchedulerHook.get().virtualThreadFactory(queue::add)
-                .newThread(() -> ranVirtual[0] = Thread.currentThread().isVirtual());
+        Thread thread = SchedulerHook.get().newVirtualThread(queue::add,
+                () -> ranVirtual[0] = Thread.currentThread().isVirtual());
         thread.start();
         assertThat(queue).hasSize(1);
         Thread runner = Thread.ofPlatform().start(() -> queue.poll().run());

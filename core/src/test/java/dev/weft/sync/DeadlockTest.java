@@ -135,16 +135,21 @@ class DeadlockTest {
     @Test
     void aStallIsReportedOnceAndItsWaitsGoOnUntilAPlainThreadEndsThem() throws Exception {
         var reported = new CountDownLatch(1);
+        var reportedAgain = new CountDownLatch(2);
         var problems = new java.util.concurrent.CopyOnWriteArrayList<String>();
         var options = LoopOptions.defaults().withStallGrace(java.time.Duration.ofMillis(20))
                 .withExceptionHandler((loop, message, error) -> {
                     problems.add(message);
                     reported.countDown();
+                    reportedAgain.countDown();
                 });
         var event = new Event();
+        var secondReport = new boolean[1];
         Thread setter = Thread.ofPlatform().start(() -> {
             try {
                 reported.await();
+                // Ten grace periods with the stall unchanged: still one report.
+                secondReport[0] = reportedAgain.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
@@ -159,6 +164,7 @@ class DeadlockTest {
         }
         setter.join();
         assertThat(outcome).isEqualTo("ok");
+        assertThat(secondReport[0]).isFalse();
         assertThat(problems).hasSize(1);
         assertThat(problems.getFirst()).contains("may be deadlocked")
                 .contains("task \"waiter\" waits on Event[not set, 1 waiting]")
@@ -179,7 +185,8 @@ class DeadlockTest {
                 }
                 done.set();
             });
-            started.countDown();
+            // Runs once main has parked in await(): the thread sets the event only then.
+            Loop.current().callLater(java.time.Duration.ZERO, started::countDown);
             done.await();
             return "ok";
         });
