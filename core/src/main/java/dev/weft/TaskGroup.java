@@ -199,14 +199,8 @@ public final class TaskGroup implements AutoCloseable {
             awaitChildren();
         } catch (Throwable ownerEnded) {   // cancelled, or told of a deadlock: children go too
             cancel();
-            try {
-                awaitChildrenShielded();
-            } catch (Throwable alsoEnded) {   // a closed world's stall report, even in a shield
-                ownerEnded.addSuppressed(alsoEnded);
-            } finally {
-                finishClose();
-                Failures.withSuppressed(ownerEnded, takeFailures());
-            }
+            closeAfterCancelled(ownerEnded);
+            Failures.withSuppressed(ownerEnded, takeFailures());
             throw ownerEnded;
         }
         finishClose();
@@ -231,13 +225,7 @@ public final class TaskGroup implements AutoCloseable {
      * child failed, throws that child's failure instead.
      */
     private void closeAfter(Throwable bodyFailure, boolean cancelledByChild) {
-        try {
-            awaitChildrenShielded();
-        } catch (Throwable alsoEnded) {   // a closed world's stall report, even in a shield
-            bodyFailure.addSuppressed(alsoEnded);
-        } finally {
-            finishClose();
-        }
+        closeAfterCancelled(bodyFailure);
         List<Throwable> childFailures = takeFailures();
         if (cancelledByChild && !childFailures.isEmpty() && Cancellation.isSignal(bodyFailure)) {
             // The body's cancellation is dropped for the child failure that caused it; failures
@@ -282,12 +270,21 @@ public final class TaskGroup implements AutoCloseable {
         return Failures.unchecked(first);
     }
 
-    /** Owner: waits for the children, which were cancelled, whatever cancels the owner now. */
-    private void awaitChildrenShielded() {
-        Weft.shield(() -> {
-            awaitChildren();
-            return null;
-        });
+    /**
+     * Owner, ending with {@code ended}: waits for the children, which were cancelled, whatever
+     * cancels the owner now, and closes the group; what ends that wait goes with {@code ended}.
+     */
+    private void closeAfterCancelled(Throwable ended) {
+        try {
+            Weft.shield(() -> {
+                awaitChildren();
+                return null;
+            });
+        } catch (Throwable alsoEnded) {   // a closed world's stall report, even in a shield
+            ended.addSuppressed(alsoEnded);
+        } finally {
+            finishClose();
+        }
     }
 
     private void awaitChildren() {
