@@ -46,23 +46,16 @@ import java.util.Objects;
  * <p><b>Faults</b> stay with the connection: a reset gives this connection's reads and writes an
  * {@link IOException}; an orderly close by the peer is end of stream.
  */
-public final class TcpConnection implements AutoCloseable {
+public final class TcpConnection extends StreamReader {
     /* How it works: a non-blocking SocketChannel and a heap buffer kept in "read mode" (position
      * = next unread byte, limit = end of data). Reads first serve from the buffer; filling it
      * reads the channel and, when it has nothing, parks the task on the loop's selector. Writes
      * loop until the data is in the kernel, parking when its buffer is full: back-pressure. */
 
-    /** The longest line or delimited chunk read by default: asyncio's 64 KiB. */
-    public static final int DEFAULT_LIMIT = 64 * 1024;
-
-    private static final int BUFFER = 8 * 1024;   // grows when a line or chunk needs more
-    private static final byte[] NEWLINE = {'\n'};
 
     private final SocketChannel channel;
     private final Object loop;
     private Transport transport;                                  // plain, or TLS once agreed
-    private ByteBuffer in = ByteBuffer.allocate(BUFFER).flip();   // loop thread; read mode
-    private boolean endOfStream;                                  // loop thread
 
     TcpConnection(SocketChannel channel, Object loop) throws IOException {
         this.channel = channel;
@@ -159,129 +152,6 @@ public final class TcpConnection implements AutoCloseable {
         }
     }
 
-    // ---- reading -------------------------------------------------------------------------------
-
-    /**
-     * Reads up to {@code length} bytes into {@code buffer}, waiting until at least one arrives.
-     * This is a {@linkplain dev.weft cancellation point}.
-     *
-     * @return how many bytes were read, or -1 at the end of the stream
-     */
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-            return 0;
-        }
-        if (!in.hasRemaining() && !fill()) {
-            return -1;
-        }
-        int count = Math.min(length, in.remaining());
-        in.get(buffer, offset, count);
-        return count;
-    }
-
-    /**
-     * Reads up to {@code max} bytes, waiting until at least one arrives: asyncio's
-     * {@code read(n)}. This is a {@linkplain dev.weft cancellation point}.
-     *
-     * @return the bytes, empty at the end of the stream
-     */
-    public byte[] read(int max) throws IOException {
-        byte[] bytes = new byte[max];
-        int count = read(bytes, 0, max);
-        return count <= 0 ? new byte[0] : Arrays.copyOf(bytes, count);
-    }
-
-    /**
-     * Reads exactly {@code count} bytes: asyncio's {@code readexactly}. This is a
-     * {@linkplain dev.weft cancellation point}.
-     *
-     * @throws EOFException if the stream ends first; the bytes read so far are lost
-     */
-    public byte[] readExactly(int count) throws IOException {
-        byte[] bytes = new byte[count];
-        int done = 0;
-        while (done < count) {
-            int n = read(bytes, done, count - done);
-            if (n < 0) {
-                throw new EOFException("the connection ended after " + done + " of " + count
-                        + " bytes");
-            }
-            done += n;
-        }
-        return bytes;
-    }
-
-    /**
-     * Reads up to and including {@code delimiter}, at most {@code limit} bytes in all: asyncio's
-     * {@code readuntil}. This is a {@linkplain dev.weft cancellation point}.
-     *
-     * @return the bytes, delimiter included
-     * @throws LimitOverrunException if {@code limit} bytes arrive without the delimiter; they stay
-     *     unread
-     * @throws EOFException if the stream ends before the delimiter
-     */
-    public byte[] readUntil(byte[] delimiter, int limit) throws IOException {
-        Objects.requireNonNull(delimiter, "delimiter");
-        if (delimiter.length == 0) {
-            throw new IllegalArgumentException("the delimiter must not be empty");
-        }
-        int searched = 0;
-        while (true) {
-            int end = indexOf(delimiter, searched);
-            if (end >= 0 && end + delimiter.length > limit) {
-                throw new LimitOverrunException("the delimiter came after " + end + " bytes, over "
-                        + "the limit of " + limit + ", from " + remoteAddressText());
-            }
-            if (end >= 0) {
-                byte[] chunk = new byte[end + delimiter.length];
-                in.get(chunk);
-                return chunk;
-            }
-            if (in.remaining() >= limit) {
-                throw new LimitOverrunException("no delimiter within " + limit + " bytes from "
-                        + remoteAddressText());
-            }
-            searched = Math.max(0, in.remaining() - delimiter.length + 1);
-            if (!fill()) {
-                throw new EOFException("the connection ended after " + in.remaining()
-                        + " bytes without the delimiter");
-            }
-        }
-    }
-
-    /** Reads a line of at most {@value #DEFAULT_LIMIT} bytes; see {@link #readLine(int)}. */
-    public String readLine() throws IOException {
-        return readLine(DEFAULT_LIMIT);
-    }
-
-    /**
-     * Reads a line as UTF-8, without its {@code \n} or {@code \r\n}: asyncio's
-     * {@code readline}. This is a {@linkplain dev.weft cancellation point}.
-     *
-     * @return the line; the last, unterminated line at the end of the stream; or null at the
-     *     end of the stream
-     * @throws LimitOverrunException if {@code limit} bytes arrive without a newline
-     */
-    public String readLine(int limit) throws IOException {
-        byte[] line;
-        try {
-            line = readUntil(NEWLINE, limit);
-        } catch (EOFException ended) {
-            if (!in.hasRemaining()) {
-                return null;
-            }
-            line = new byte[in.remaining()];
-            in.get(line);
-            return new String(line, StandardCharsets.UTF_8);
-        }
-        int length = line.length - 1;
-        if (length > 0 && line[length - 1] == '\r') {
-            length--;
-        }
-        return new String(line, 0, length, StandardCharsets.UTF_8);
-    }
-
     // ---- writing -------------------------------------------------------------------------------
 
     /**
@@ -348,27 +218,6 @@ public final class TcpConnection implements AutoCloseable {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
-    /** Returns an {@link InputStream} reading this connection; closing it closes the connection. */
-    public InputStream inputStream() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return TcpConnection.this.read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                return TcpConnection.this.read(buffer, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                TcpConnection.this.close();
-            }
-        };
-    }
-
     /** Returns an {@link OutputStream} writing this connection; closing it closes the connection. */
     public OutputStream outputStream() {
         return new OutputStream() {
@@ -394,54 +243,19 @@ public final class TcpConnection implements AutoCloseable {
         return "TcpConnection[" + remoteAddressText() + (channel.isOpen() ? "" : ", closed") + "]";
     }
 
-    // ---- the buffer ----------------------------------------------------------------------------
+    // ---- what StreamReader reads ---------------------------------------------------------------
 
-    /** Reads more into the buffer, waiting for data; returns false at the end of the stream. */
-    private boolean fill() throws IOException {
-        if (endOfStream) {
-            return false;
-        }
+    @Override
+    int readSource(ByteBuffer buffer) throws IOException {
         Parking parking = Parking.get();
         Object me = LoopOwner.requireCaller(parking, loop, this);
         parking.checkpoint(me);
-        if (in.position() > 0 || in.limit() == in.capacity()) {
-            makeRoom();
-        }
-        in.compact();                          // to write mode
-        int count;
-        try {
-            count = transport.read(in, me);
-        } finally {
-            in.flip();                         // back to read mode
-        }
-        if (count < 0) {
-            endOfStream = true;
-            return false;
-        }
-        return true;
+        return transport.read(buffer, me);
     }
 
-    /** Moves unread bytes to the front, growing the buffer when it is full of them. */
-    private void makeRoom() {
-        if (in.remaining() == in.capacity()) {
-            in = ByteBuffer.allocate(in.capacity() * 2).put(in).flip();
-        }
-    }
-
-    /** Where {@code delimiter} starts among the unread bytes, from {@code from}, or -1. */
-    private int indexOf(byte[] delimiter, int from) {
-        int start = in.position();
-        int end = in.limit() - delimiter.length;
-        for (int i = start + from; i <= end; i++) {
-            int j = 0;
-            while (j < delimiter.length && in.get(i + j) == delimiter[j]) {
-                j++;
-            }
-            if (j == delimiter.length) {
-                return i - start;
-            }
-        }
-        return -1;
+    @Override
+    String sourceName() {
+        return "the connection to " + remoteAddressText();
     }
 
     private String remoteAddressText() {
