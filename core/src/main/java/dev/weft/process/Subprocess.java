@@ -1,0 +1,386 @@
+package dev.weft.process;
+
+import dev.weft.Loop;
+import dev.weft.TaskGroup;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.exec.Offload;
+import dev.weft.net.PipeReader;
+import dev.weft.net.PipeWriter;
+import dev.weft.net.StreamReader;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running child process, started by {@link Command#start()}: its pipes as loop-friendly
+ * streams, {@link #waitFor()}, {@link #communicate}, and termination of its process tree.
+ *
+ * {@snippet :
+ * try (Subprocess tail = Command.of("tail", "-f", "app.log").start()) {
+ *     String line;
+ *     while ((line = tail.stdout().readLine()) != null) {   // parks; never holds the loop
+ *         if (line.contains("ready")) {
+ *             break;
+ *         }
+ *     }
+ * }                                   // close() terminates tail and its children
+ * }
+ *
+ * <p><b>Cancellation:</b> when a task waiting in {@link #waitFor()} or {@link #communicate} is
+ * cancelled or times out, the process is {@linkplain #terminate() terminated} (SIGTERM to its
+ * tree, the command's grace period on the loop's clock, SIGKILL to what is left, pipes closed)
+ * before the cancellation goes on. Reads and writes of its pipes are cancellation points that
+ * leave the process alone. {@link #close()} terminates a process still running. A child still
+ * running when its loop closes is killed and reported.
+ *
+ * <p><b>Thread safety:</b> thread-safe; each pipe has one reader or writer at a time.
+ */
+public final class Subprocess implements AutoCloseable {
+    /* How it works: the JDK starts the process (on the loop's worker pool: a fork takes a while)
+     * and gives it blocking pipes, which PipeReader and PipeWriter serve from pump threads. The
+     * exit is the JDK's onExit() future, completed by its reaper thread; waiting on it parks the
+     * task (a JDK wait: a virtual clock does not jump past it, since it is the world outside
+     * that ends it). Termination snapshots the process tree before each signal, since the
+     * descendants of a process that died can no longer be found. */
+
+    private static final byte[] NOTHING = new byte[0];
+
+    private final Command command;
+    private final Process process;
+    private final PipeWriter stdin;            // null: not piped
+    private final PipeReader stdout;           // null: not piped
+    private final PipeReader stderr;           // null: not piped, or merged
+    private final Loop loop;                   // the starting task's, or null
+
+    private Subprocess(Command command, ProcessBuilder builder, Process process, Loop loop) {
+        this.command = command;
+        this.process = process;
+        this.loop = loop;
+        String name = command.argv().getFirst() + " (pid " + process.pid() + ")";
+        this.stdin = builder.redirectInput() == ProcessBuilder.Redirect.PIPE
+                ? PipeWriter.of(process.getOutputStream(), "stdin of " + name) : null;
+        this.stdout = builder.redirectOutput() == ProcessBuilder.Redirect.PIPE
+                ? PipeReader.of(process.getInputStream(), "stdout of " + name) : null;
+        this.stderr = !builder.redirectErrorStream()
+                && builder.redirectError() == ProcessBuilder.Redirect.PIPE
+                ? PipeReader.of(process.getErrorStream(), "stderr of " + name) : null;
+    }
+
+    static Subprocess start(Command command) throws IOException {
+        ProcessBuilder builder = command.processBuilder();
+        Process process;
+        try {
+            // Shielded: a cancel during the fork would leave a child nobody knows of.
+            process = Weft.inTask() ? Weft.shield(() -> Offload.call(builder::start))
+                    : builder.start();
+        } catch (IOException | CompletionException e) {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            throw new IOException("cannot start " + command.argv() + ": " + cause.getMessage()
+                    + " (is \"" + command.argv().getFirst() + "\" installed and on the PATH?)",
+                    cause);
+        }
+        Loop loop = Weft.inTask() ? Loop.current() : null;
+        var child = new Subprocess(command, builder, process, loop);
+        if (loop != null) {
+            LoopChildren.started(loop, child);
+        }
+        return child;
+    }
+
+    /** Returns the process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Returns the command that started this process. */
+    public Command command() {
+        return command;
+    }
+
+    /**
+     * Returns the writer of the process's stdin.
+     *
+     * @throws IllegalStateException if stdin is not a pipe
+     */
+    public PipeWriter stdin() {
+        if (stdin == null) {
+            throw new IllegalStateException("stdin of " + this + " is not a pipe; start the "
+                    + "command with withStdin(Redirect.PIPE), the default");
+        }
+        return stdin;
+    }
+
+    /**
+     * Returns the reader of the process's stdout (with stderr in it, if merged).
+     *
+     * @throws IllegalStateException if stdout is not a pipe
+     */
+    public PipeReader stdout() {
+        if (stdout == null) {
+            throw new IllegalStateException("stdout of " + this + " is not a pipe; start the "
+                    + "command with withStdout(Redirect.PIPE), the default");
+        }
+        return stdout;
+    }
+
+    /**
+     * Returns the reader of the process's stderr.
+     *
+     * @throws IllegalStateException if stderr is not a pipe, or is merged into stdout
+     */
+    public PipeReader stderr() {
+        if (stderr == null) {
+            throw new IllegalStateException("stderr of " + this + " is not a pipe of its own; "
+                    + "start the command with withStderr(Redirect.PIPE), the default");
+        }
+        return stderr;
+    }
+
+    /** Returns whether the process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Returns the exit code of the process, which has ended.
+     *
+     * @throws IllegalStateException if it is still running
+     */
+    public int exitCode() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(this + " is still running; waitFor() it first");
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Waits until the process ends and returns its exit code (128 plus the signal's number for
+     * a process a signal ended). This is a {@linkplain dev.weft cancellation point}: a cancelled
+     * or timed-out wait {@linkplain #terminate() terminates} the process first.
+     */
+    public int waitFor() {
+        try {
+            int code = awaitExit();
+            ended();
+            return code;
+        } catch (Throwable ended) {   // cancelled, timed out: the process goes with the wait
+            terminate();
+            throw ended;
+        }
+    }
+
+    /**
+     * Writes {@code input} (null for none) to stdin and closes it, reads stdout and stderr to
+     * their ends, all at once so that no full pipe can block the others, and waits for the
+     * process to end: asyncio's {@code communicate}. A process that stops reading its stdin
+     * early is no error (as in Python). This is a {@linkplain dev.weft cancellation point}: a
+     * cancelled or timed-out wait {@linkplain #terminate() terminates} the process first.
+     *
+     * @throws IllegalStateException if {@code input} is given but stdin is not a pipe
+     */
+    public CompletedProcess communicate(byte[] input) throws IOException {
+        if (input != null && stdin == null) {
+            stdin();   // throws, naming the problem
+        }
+        try {
+            CompletedProcess done = TaskGroup.run(group -> {
+                if (stdin != null) {
+                    group.spawn("stdin of " + pid(), () -> feed(input));
+                }
+                Task<byte[]> out = stdout == null ? null
+                        : group.spawn("stdout of " + pid(), () -> readAll(stdout));
+                Task<byte[]> err = stderr == null ? null
+                        : group.spawn("stderr of " + pid(), () -> readAll(stderr));
+                int code = awaitExit();
+                return new CompletedProcess(command.argv(), code,
+                        out == null ? NOTHING : out.result(), err == null ? NOTHING : err.result());
+            });
+            ended();
+            return done;
+        } catch (Throwable ended) {   // cancelled, timed out, a pipe failed: the process goes
+            terminate();
+            throw ended;
+        }
+    }
+
+    /**
+     * Ends the process: SIGTERM to it (and, by default, to its descendants), then, after the
+     * command's grace period on the loop's clock, SIGKILL to whatever is still running; then
+     * closes the pipes. Waits for all of that, shielded from cancellation, so that nothing is
+     * left running; a cancellation applies at the next cancellation point.
+     */
+    public void terminate() {
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroy);
+        if (!awaitEnd(tree, command.grace())) {
+            List<ProcessHandle> now = tree();   // children started meanwhile go too
+            tree.forEach(ProcessHandle::destroyForcibly);
+            now.forEach(ProcessHandle::destroyForcibly);
+            awaitEnd(now, Duration.ofSeconds(10));   // SIGKILL cannot be caught
+        }
+        ended();
+    }
+
+    /** Sends SIGKILL to the process (and, by default, its descendants) and closes its pipes. */
+    public void kill() {
+        tree().forEach(ProcessHandle::destroyForcibly);
+        ended();
+    }
+
+    /** Terminates the process if it is still running, and closes its pipes. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            terminate();
+        } else {
+            ended();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Subprocess[" + command.argv() + ", pid " + process.pid()
+                + (process.isAlive() ? "" : ", exited " + process.exitValue()) + "]";
+    }
+
+    // ---- the machinery -------------------------------------------------------------------------
+
+    /** Parks until the process has ended, returning its exit code; a cancellation point. */
+    private int awaitExit() {
+        CompletableFuture<Process> exit = process.onExit();
+        try {
+            return exit.get().exitValue();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();   // the cancellation's interrupt, kept
+            throw new CancellationException("cancelled while waiting for " + this);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("the JDK failed to wait for " + this,
+                    impossible.getCause());
+        }
+    }
+
+    /**
+     * Waits at most {@code limit} (on the loop's clock in a task, shielded) until every process
+     * of {@code tree} has ended; returns whether they did.
+     */
+    private static boolean awaitEnd(List<ProcessHandle> tree, Duration limit) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(
+                tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
+        if (!Weft.inTask()) {
+            return awaitInThread(all, limit);
+        }
+        return Weft.shield(() -> {
+            try {
+                Weft.timeout(limit, () -> {
+                    try {
+                        return all.get();
+                    } catch (InterruptedException timedOut) {   // the timeout's interrupt
+                        throw new CancellationException("the termination grace ended");
+                    } catch (ExecutionException impossible) {   // onExit never fails
+                        return null;
+                    }
+                });
+                return true;
+            } catch (TimeoutException graceOver) {
+                return false;
+            }
+        });
+    }
+
+    private static boolean awaitInThread(CompletableFuture<Void> all, Duration limit) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    all.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+                    return true;
+                } catch (InterruptedException e) {
+                    interrupted = true;   // ending the children must finish; kept below
+                } catch (java.util.concurrent.TimeoutException graceOver) {
+                    return false;
+                } catch (ExecutionException impossible) {
+                    return true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The process and, for a tree termination, its descendants now, deepest last. */
+    private List<ProcessHandle> tree() {
+        var tree = new ArrayList<ProcessHandle>();
+        tree.add(process.toHandle());
+        if (command.scope() == TerminationScope.PROCESS_TREE) {
+            process.toHandle().descendants().forEach(tree::add);
+        }
+        return tree;
+    }
+
+    /** The process is over for us: its pipes close, and its loop forgets it. */
+    private void ended() {
+        closePipes();
+        if (loop != null && !process.isAlive()) {
+            LoopChildren.ended(loop, this);
+        }
+    }
+
+    /** Closes the pipes: readers see their end, the writer stops. */
+    void closePipes() {
+        if (stdin != null) {
+            stdin.close();
+        }
+        closeQuietly(stdout);
+        closeQuietly(stderr);
+    }
+
+    private static void closeQuietly(StreamReader reader) {
+        if (reader == null) {
+            return;
+        }
+        try {
+            reader.close();
+        } catch (IOException alreadyGone) {
+            // Closing a pipe whose process has ended can fail; nothing is left to lose.
+        }
+    }
+
+    /** communicate's stdin: the input, then the end; a child that stopped reading is fine. */
+    private void feed(byte[] input) throws IOException {
+        try {
+            if (input != null) {
+                stdin.write(input);
+            }
+            stdin.closeAndDrain();
+        } catch (IOException brokenPipe) {
+            if (process.isAlive() && !isBrokenPipe(brokenPipe)) {
+                throw brokenPipe;
+            }
+            // The child closed its stdin (or ended) before reading everything: as in Python's
+            // communicate, what it did not read is not an error; its exit code tells the rest.
+        }
+    }
+
+    private static boolean isBrokenPipe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] readAll(PipeReader reader) throws IOException {
+        return reader.readAll(Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.weft.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.Loop;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.test.RecordingHandler;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real child processes, each bounded in time and cleaned up. */
+class SubprocessTest {
+
+    private static Command sh(String script) {
+        return Command.of("/bin/sh", "-c", script);
+    }
+
+    @Test
+    void runCapturesStdoutStderrAndTheExitCode() throws Exception {
+        CompletedProcess done = Weft.run(() -> sh("echo out; echo err >&2; exit 3").run());
+        assertThat(done.stdoutText()).isEqualTo("out\n");
+        assertThat(done.stderrText()).isEqualTo("err\n");
+        assertThat(done.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void checkFailsWithTheExitCodeAndTheEndOfStderr() {
+        assertThatThrownBy(() -> Weft.run(() -> sh("echo 'no such table' >&2; exit 2").run()
+                .check()))
+                .isInstanceOf(ProcessFailedException.class)
+                .hasMessageContaining("exited with 2")
+                .hasMessageContaining("no such table")
+                .satisfies(e -> assertThat(((ProcessFailedException) e).exitCode()).isEqualTo(2));
+    }
+
+    @Test
+    void largeOutputsOnBothPipesAtOnceDoNotDeadlock() throws Exception {
+        int size = 4 * 1024 * 1024;
+        CompletedProcess done = Weft.run(() -> sh("head -c " + size + " /dev/zero; "
+                + "head -c " + size + " /dev/zero >&2").run());
+        assertThat(done.stdout()).hasSize(size);
+        assertThat(done.stderr()).hasSize(size);
+    }
+
+    @Test
+    void aMegabyteGoesThroughCatWhole() throws Exception {
+        byte[] data = new byte[1024 * 1024];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31);
+        }
+        CompletedProcess done = Weft.run(() -> Command.of("cat").run(data));
+        assertThat(Arrays.equals(done.stdout(), data)).isTrue();
+    }
+
+    @Test
+    void aChildThatClosesStdinEarlyIsNoError() throws Exception {
+        byte[] data = new byte[4 * 1024 * 1024];
+        CompletedProcess done = Weft.run(() -> Command.of("head", "-c", "10").run(data));
+        assertThat(done.stdout()).hasSize(10);
+        assertThat(done.exitCode()).isZero();
+    }
+
+    @Test
+    void linesAreReadAsTheyComeWhileTheLoopRunsOthers() throws Exception {
+        List<String> events = Weft.run(() -> {
+            var seen = new ArrayList<String>();
+            try (Subprocess child = sh("echo one; sleep 0.2; echo two").start()) {
+                Task<Integer> ticker = Weft.spawn(() -> {
+                    int ticks = 0;
+                    while (true) {
+                        Weft.sleep(Duration.ofMillis(10));
+                        ticks++;
+                        if (ticks == 1) {
+                            seen.add("tick");
+                        }
+                    }
+                });
+                seen.add(child.stdout().readLine());
+                seen.add(child.stdout().readLine());   // 0.2 s later: the ticker ran meanwhile
+                seen.add(String.valueOf(child.stdout().readLine()));
+                ticker.cancel();
+                seen.add("exit " + child.waitFor());
+            }
+            return seen;
+        });
+        assertThat(events).containsExactly("one", "tick", "two", "null", "exit 0");
+    }
+
+    @Test
+    void writesGoToStdinAndStreamsCloseInOrder() throws Exception {
+        String reply = Weft.run(() -> {
+            try (Subprocess tr = Command.of("tr", "a-z", "A-Z").start()) {
+                tr.stdin().write("weft\n");
+                tr.stdin().close();
+                return tr.stdout().readLine() + " " + tr.waitFor();
+            }
+        });
+        assertThat(reply).isEqualTo("WEFT 0");
+    }
+
+    @Test
+    void aTimeoutTerminatesTheChild() {
+        long[] pid = new long[1];
+        assertThatThrownBy(() -> Weft.run(() -> Weft.timeout(Duration.ofMillis(100), () -> {
+            try (Subprocess sleeper = Command.of("sleep", "30").start()) {
+                pid[0] = sleeper.pid();
+                return sleeper.waitFor();
+            }
+        }))).hasCauseInstanceOf(TimeoutException.class);
+        assertThat(ProcessHandle.of(pid[0]).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aChildThatIgnoresSigtermIsKilledAfterTheGrace() throws Exception {
+        int code = Weft.run(() -> {
+            var stubborn = sh("trap '' TERM; echo ready; while true; do sleep 0.05; done")
+                    .withTerminationGrace(Duration.ofMillis(200));
+            try (Subprocess child = stubborn.start()) {
+                child.stdout().readLine();   // the trap is set
+                child.terminate();
+                return child.exitCode();
+            }
+        });
+        assertThat(code).isEqualTo(128 + 9);   // SIGKILL
+    }
+
+    @Test
+    void terminationReachesGrandchildrenThatHoldThePipe() throws Exception {
+        long[] grandchild = new long[1];
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Weft.run(() ->
+                Weft.timeout(Duration.ofMillis(300), () -> {
+                    try (Subprocess child = sh("sleep 30 & echo $!; wait").start()) {
+                        grandchild[0] = Long.parseLong(child.stdout().readLine().strip());
+                        return child.communicate(null);   // stdout stays open: the grandchild
+                    }
+                })));
+        assertThat(thrown).hasCauseInstanceOf(TimeoutException.class);
+        assertThat(ProcessHandle.of(grandchild[0]).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
+    }
+
+    @Test
+    void aCancelledTaskTerminatesTheChildItWaitsFor() throws Exception {
+        long[] pid = new long[1];
+        Weft.run(() -> {
+            Task<Integer> waiter = Weft.spawn(() -> {
+                try (Subprocess sleeper = Command.of("sleep", "30").start()) {
+                    pid[0] = sleeper.pid();
+                    return sleeper.waitFor();
+                }
+            });
+            while (pid[0] == 0) {
+                Weft.sleep(Duration.ofMillis(5));
+            }
+            waiter.cancel();
+            assertThatThrownBy(waiter::result).isInstanceOf(CancellationException.class);
+            return null;
+        });
+        assertThat(ProcessHandle.of(pid[0]).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aMissingProgramIsAClearError() {
+        assertThatThrownBy(() -> Weft.run(() -> Command.of("no-such-program-weft").run()))
+                .isInstanceOf(java.util.concurrent.CompletionException.class)
+                .cause().isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot start [no-such-program-weft]")
+                .hasMessageContaining("PATH");
+    }
+
+    @Test
+    void environmentDirectoryAndRedirectsAreTheCommands(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("out.txt");
+        CompletedProcess merged = Weft.run(() -> sh("echo \"$GREETING\"; pwd; echo err >&2")
+                .withEnvironment("GREETING", "hello").withDirectory(dir).withStderrMerged()
+                .run());
+        assertThat(merged.stdoutText()).isEqualTo("hello\n" + dir.toRealPath() + "\nerr\n");
+        Weft.run(() -> sh("echo to-file").withStdout(Redirect.to(log.toFile())).run());
+        assertThat(Files.readString(log)).isEqualTo("to-file\n");
+        CompletedProcess discarded = Weft.run(() -> sh("echo gone")
+                .withStdout(Redirect.DISCARD).run());
+        assertThat(discarded.stdout()).isEmpty();
+        assertThatThrownBy(() -> Weft.run(() -> sh("true").withStdout(Redirect.DISCARD).start()
+                .stdout())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is not a pipe");
+    }
+
+    @Test
+    void aChildStillRunningWhenItsLoopClosesIsKilledAndReported() {
+        var problems = new RecordingHandler();
+        long[] pid = new long[1];
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                pid[0] = Command.of("sleep", "30").start().pid();   // forgotten
+                return null;
+            });
+        }
+        assertThat(ProcessHandle.of(pid[0]).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(problems.messages()).anyMatch(m -> m.contains("was still running when loop")
+                && m.contains("killed"));
+    }
+
+    @Test
+    void readingAChildsPipeNeverHoldsTheLoop() throws Exception {
+        int ticks = Weft.run(() -> {
+            int[] count = new int[1];
+            Task<Void> ticker = Weft.spawn(() -> {
+                while (true) {
+                    Weft.sleep(Duration.ofMillis(5));
+                    count[0]++;
+                }
+            });
+            var readers = new ArrayList<Task<byte[]>>();
+            for (int i = 0; i < 10; i++) {
+                readers.add(Weft.spawn(() -> sh("sleep 0.3; echo late").run().stdout()));
+            }
+            Weft.joinAll(readers);
+            ticker.cancel();
+            return count[0];
+        });
+        // Held by blocking reads, the loop would have ticked at most a few times in 0.3 s.
+        assertThat(ticks).isGreaterThan(10);
+    }
+}
