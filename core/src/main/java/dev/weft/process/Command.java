@@ -88,6 +88,24 @@ public final class Command {
                 Redirect.PIPE, DEFAULT_TERMINATION_GRACE, TerminationScope.PROCESS_TREE);
     }
 
+    /**
+     * Describes running {@code mainClass} in a new JVM like this one: the same {@code java}
+     * binary and class path, with the flag Weft needs, so that the child may run a Weft loop
+     * of its own.
+     */
+    public static Command ofJava(String mainClass, String... arguments) {
+        Objects.requireNonNull(mainClass, "mainClass");
+        var argv = new java.util.ArrayList<String>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("--add-opens");
+        argv.add("java.base/java.lang=ALL-UNNAMED");
+        argv.add("-cp");
+        argv.add(System.getProperty("java.class.path"));
+        argv.add(mainClass);
+        argv.addAll(List.of(arguments));
+        return of(argv);
+    }
+
     /** Returns the program and its arguments. */
     public List<String> argv() {
         return argv;

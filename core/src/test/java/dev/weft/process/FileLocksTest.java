@@ -1,0 +1,116 @@
+package dev.weft.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.Task;
+import dev.weft.Weft;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileLocksTest {
+
+    @Test
+    void exclusiveLocksOfOneJvmAreTakenInArrivalOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("counter");
+        List<String> order = Weft.run(() -> {
+            var events = new ArrayList<String>();
+            var tasks = new ArrayList<Task<Void>>();
+            for (String name : List.of("a", "b", "c")) {
+                tasks.add(Weft.spawn(() -> {
+                    try (LockedFile held = FileLocks.lock(file)) {
+                        events.add(name + " in");
+                        Weft.sleep(Duration.ofMillis(5));
+                        events.add(name + " out");
+                    }
+                }));
+            }
+            Weft.joinAll(tasks);
+            return events;
+        });
+        assertThat(order).containsExactly("a in", "a out", "b in", "b out", "c in", "c out");
+    }
+
+    @Test
+    void sharedLocksCoexistAndAnExclusiveOneWaitsForThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("data");
+        List<String> order = Weft.run(() -> {
+            var events = new ArrayList<String>();
+            var tasks = new ArrayList<Task<Void>>();
+            for (String name : List.of("r1", "r2")) {
+                tasks.add(Weft.spawn(() -> {
+                    try (LockedFile held = FileLocks.lockShared(file)) {
+                        events.add(name + " in");
+                        Weft.sleep(Duration.ofMillis(10));
+                        events.add(name + " out");
+                    }
+                }));
+            }
+            tasks.add(Weft.spawn(() -> {
+                try (LockedFile held = FileLocks.lock(file)) {
+                    events.add("w in");
+                }
+            }));
+            Weft.joinAll(tasks);
+            return events;
+        });
+        assertThat(order).containsExactly("r1 in", "r2 in", "r1 out", "r2 out", "w in");
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessIsWaitedForWithoutHoldingTheLoop(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("shared.lock");
+        List<String> events = Weft.run(() -> {
+            var seen = new ArrayList<String>();
+            try (Subprocess holder = Command.ofJava(LockHolder.class.getName(), file.toString())
+                    .start()) {
+                seen.add(holder.stdout().readLine());
+                int[] ticks = new int[1];
+                Task<Void> ticker = Weft.spawn(() -> {
+                    while (true) {
+                        Weft.sleep(Duration.ofMillis(5));
+                        ticks[0]++;
+                    }
+                });
+                assertThatThrownBy(() -> Weft.timeout(Duration.ofMillis(100),
+                        () -> FileLocks.lock(file))).isInstanceOf(TimeoutException.class);
+                Task<String> locker = Weft.spawn(() -> {
+                    try (LockedFile held = FileLocks.lock(file)) {
+                        return "got it after " + (ticks[0] > 5 ? "many" : "few") + " ticks";
+                    }
+                });
+                Weft.sleep(Duration.ofMillis(50));
+                holder.stdin().write("go\n");   // the holder lets go
+                seen.add(locker.result());
+                seen.add(holder.stdout().readLine());
+                ticker.cancel();
+            }
+            return seen;
+        });
+        assertThat(events).containsExactly("locked", "got it after many ticks", "released");
+    }
+
+    @Test
+    void theLockedChannelReadsAndWritesTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("count");
+        String last = Weft.run(() -> {
+            for (int i = 0; i < 3; i++) {
+                try (LockedFile held = FileLocks.lock(file)) {
+                    String text = held.readString();
+                    int n = text.isBlank() ? 0 : Integer.parseInt(text.strip());
+                    held.writeString(String.valueOf(n + 1));
+                }
+            }
+            try (LockedFile held = FileLocks.lockShared(file)) {
+                return held.readString();
+            }
+        });
+        assertThat(last).isEqualTo("3");
+    }
+}
