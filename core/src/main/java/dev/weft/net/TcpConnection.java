@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -20,7 +23,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A TCP connection owned by a loop, plain or TLS, with the verbs of asyncio's streams: read up
+ * A TCP connection owned by a loop, plain or TLS, or a Unix-domain one
+ * ({@link #connectUnix}, {@link TcpServer#serveUnix}), with the verbs of asyncio's streams: read up
  * to n bytes, exactly n, a line, up to a delimiter; write; half-close; close. A task waiting to read or
  * write parks on its loop's own selector, so readiness reaches it without a hand-off between
  * threads; plain {@link InputStream} and {@link OutputStream} views serve libraries that want
@@ -61,7 +65,9 @@ public final class TcpConnection extends StreamReader {
         this.channel = channel;
         this.loop = loop;
         channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);   // not for Unix ones
+        }
         this.transport = new PlainTransport(channel);
         Parking.get().own(loop, channel, this);
     }
@@ -104,11 +110,30 @@ public final class TcpConnection extends StreamReader {
      */
     public static TcpConnection connect(InetSocketAddress address) throws IOException {
         Objects.requireNonNull(address, "address");
+        return open(address, StandardProtocolFamily.INET);
+    }
+
+    /**
+     * Connects to the Unix-domain socket at {@code path}, for talking to another process on
+     * this machine (a child started with {@code dev.weft.process}, say), with the same verbs as
+     * TCP. This is a {@linkplain dev.weft cancellation point}.
+     *
+     * @throws java.net.ConnectException if nobody listens there
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static TcpConnection connectUnix(java.nio.file.Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        return open(UnixDomainSocketAddress.of(path), StandardProtocolFamily.UNIX);
+    }
+
+    private static TcpConnection open(SocketAddress address, StandardProtocolFamily family)
+            throws IOException {
         Parking parking = Parking.get();
         Object loop = LoopOwner.ofCallingTask(parking, "TcpConnection.connect");
         Object me = parking.currentParty();
         parking.checkpoint(me);
-        SocketChannel channel = SocketChannel.open();
+        SocketChannel channel = family == StandardProtocolFamily.UNIX
+                ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
         boolean connected = false;
         try {
             var connection = new TcpConnection(channel, loop);
@@ -210,12 +235,20 @@ public final class TcpConnection extends StreamReader {
 
     /** Returns the peer's address. */
     public InetSocketAddress remoteAddress() throws IOException {
-        return (InetSocketAddress) channel.getRemoteAddress();
+        return inet(channel.getRemoteAddress());
     }
 
     /** Returns this side's address. */
     public InetSocketAddress localAddress() throws IOException {
-        return (InetSocketAddress) channel.getLocalAddress();
+        return inet(channel.getLocalAddress());
+    }
+
+    private static InetSocketAddress inet(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return inet;
+        }
+        throw new IllegalStateException("a Unix-domain connection has no IP address ("
+                + address + "); only TCP connections do");
     }
 
     /** Returns an {@link OutputStream} writing this connection; closing it closes the connection. */

@@ -6,6 +6,11 @@ import dev.weft.Weft;
 import dev.weft.internal.Parking;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -57,7 +62,7 @@ public final class TcpServer implements AutoCloseable {
     private final Loop loop;
     private final ConnectionHandler handler;
     private final Set<Task<?>> connections = ConcurrentHashMap.newKeySet();
-    private final InetSocketAddress address;
+    private final SocketAddress address;               // an IP address and port, or a path
     private final SSLContext tls;                      // null: plain TCP
     private final Duration handshakeTimeout;           // TLS only
     private Task<Void> acceptor;
@@ -69,7 +74,7 @@ public final class TcpServer implements AutoCloseable {
         this.loop = loop;
         this.handler = handler;
         this.tls = tls;
-        this.address = (InetSocketAddress) channel.getLocalAddress();
+        this.address = channel.getLocalAddress();
         Parking.get().own(loop, channel, this);
     }
 
@@ -121,7 +126,21 @@ public final class TcpServer implements AutoCloseable {
                 handshakeTimeout);
     }
 
-    private static TcpServer start(InetSocketAddress address, ConnectionHandler handler,
+    /**
+     * Listens on a Unix-domain socket at {@code path} (which must not exist yet; it is deleted
+     * when the server closes) and serves each connection in a new task of the calling task's
+     * loop, as {@link #serve} does: for processes of one machine talking to each other, such as
+     * a parent and the child JVMs it started.
+     *
+     * @throws java.net.BindException if {@code path} exists
+     * @throws WrongThreadException if the caller is not a task
+     */
+    public static TcpServer serveUnix(Path path, ConnectionHandler handler) throws IOException {
+        Objects.requireNonNull(path, "path");
+        return start(UnixDomainSocketAddress.of(path), handler, null, DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
+    private static TcpServer start(SocketAddress address, ConnectionHandler handler,
             SSLContext tls, Duration handshakeTimeout) throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(handler, "handler");
@@ -129,14 +148,18 @@ public final class TcpServer implements AutoCloseable {
             throw new WrongThreadException("TcpServer.serve must be called from a task; start one "
                     + "with Weft.run(...)");
         }
-        ServerSocketChannel channel = ServerSocketChannel.open();
+        boolean unix = address instanceof UnixDomainSocketAddress;
+        ServerSocketChannel channel = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                : ServerSocketChannel.open();
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (!unix) {
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
             channel.configureBlocking(false);
             channel.bind(address, 1024);
             var server = new TcpServer(channel, Weft.current().loop(), handler, tls,
                     handshakeTimeout);
-            server.acceptor = Weft.spawn("tcp-server-" + server.port(), server::acceptLoop);
+            server.acceptor = Weft.spawn("tcp-server-" + server.name(), server::acceptLoop);
             return server;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -144,14 +167,43 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    /** Returns the port the server listens on. */
+    /**
+     * Returns the port the server listens on.
+     *
+     * @throws IllegalStateException for a Unix-domain server, which has a path instead
+     */
     public int port() {
-        return address.getPort();
+        return address().getPort();
     }
 
-    /** Returns the address the server listens on. */
+    /**
+     * Returns the address the server listens on.
+     *
+     * @throws IllegalStateException for a Unix-domain server, which has a path instead
+     */
     public InetSocketAddress address() {
-        return address;
+        if (address instanceof InetSocketAddress inet) {
+            return inet;
+        }
+        throw new IllegalStateException("a Unix-domain server listens on " + address
+                + ", not on an IP address and port; use path()");
+    }
+
+    /**
+     * Returns the path of a Unix-domain server's socket.
+     *
+     * @throws IllegalStateException for a TCP server
+     */
+    public Path path() {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return unix.getPath();
+        }
+        throw new IllegalStateException("a TCP server listens on " + address + ", not on a path");
+    }
+
+    private String name() {
+        return address instanceof InetSocketAddress inet ? String.valueOf(inet.getPort())
+                : String.valueOf(address);
     }
 
     /** Returns how many connections are being served now. */
@@ -180,6 +232,9 @@ public final class TcpServer implements AutoCloseable {
         }
         Parking.get().forget(loop, channel);
         channel.close();
+        if (address instanceof UnixDomainSocketAddress unix) {
+            Files.deleteIfExists(unix.getPath());   // a Unix socket's file outlives its channel
+        }
         List<Task<?>> open = List.copyOf(connections);
         if (!grace.isZero()) {
             Weft.joinAll(open, grace);
@@ -231,7 +286,7 @@ public final class TcpServer implements AutoCloseable {
             accepted.close();   // the peer left before we could set the socket up
             return;
         }
-        Task<Void> task = loop.spawn("tcp-" + port() + "-" + remotePort(accepted), () -> {
+        Task<Void> task = loop.spawn("tcp-" + name() + "-" + remotePort(accepted), () -> {
             try (connection) {
                 if (tls != null) {
                     SSLEngine engine = tls.createSSLEngine();
@@ -257,7 +312,8 @@ public final class TcpServer implements AutoCloseable {
 
     private static String remotePort(SocketChannel accepted) {
         try {
-            return String.valueOf(((InetSocketAddress) accepted.getRemoteAddress()).getPort());
+            return accepted.getRemoteAddress() instanceof InetSocketAddress inet
+                    ? String.valueOf(inet.getPort()) : "unix";
         } catch (IOException | RuntimeException e) {
             return "?";
         }
