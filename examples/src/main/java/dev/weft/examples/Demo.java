@@ -44,6 +44,10 @@ public final class Demo {
         section(out, "networking: an echo server and a chat room on one loop",
                 "expect: three echoes; each member hears the other two",
                 EchoAndChat::run);
+        section(out, "multiprocessing: Process start/join, a file Lock, a Queue between processes",
+                "expect: 3 children in ~200 ms; lost updates without the lock, none with it; "
+                        + "5 items across",
+                Multiprocessing::run);
         section(out, "beyond the seed: a task group, a timeout, a failing child",
                 "expect: slow gives up at 800 ms; a failure cancels its sibling",
                 TimeoutsAndGroups::run);

@@ -179,4 +179,16 @@ class SeedExamplesTest {
                 "wusir: hi from wusir");
         assertOneLoopThread(transcript);
     }
+
+    @Test
+    void childProcessesOverlapTheFileLockKeepsEveryUpdateAndItemsCrossProcesses() {
+        var transcript = new Transcript(null);
+        Multiprocessing.Outcome outcome = Multiprocessing.run(transcript);
+        assertThat(outcome.workers()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains("done in process"));
+        assertThat(outcome.withLock()).isEqualTo(Multiprocessing.COUNTERS * Multiprocessing.ROUNDS);
+        assertThat(outcome.withoutLock()).isBetween(1,
+                Multiprocessing.COUNTERS * Multiprocessing.ROUNDS);
+        assertThat(outcome.items()).hasSize(5).first().asString().startsWith("item 1");
+    }
 }
