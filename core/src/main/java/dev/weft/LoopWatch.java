@@ -98,14 +98,17 @@ final class LoopWatch {
             return;   // it let go while we looked
         }
         String who = task != null ? "task \"" + task.name() + "\"" : "a callback";
-        hold = new Hold(who, siteOf(stack), stack.length > 0 ? stack[0].toString() : "?", since);
+        String kind = BlockingCall.describe(stack);
+        String top = stack.length > 0 ? stack[0].toString() : "?";
+        hold = new Hold(who, siteOf(stack), kind == null ? top : kind + " at " + top, since);
         var where = new Throwable(who + " is here");
         where.setStackTrace(stack);
         long millis = (now - since) / 1_000_000;
         loop.report(who + " has held loop \"" + loop.name() + "\" for " + millis + " ms "
                 + "without letting other tasks run (watchdog threshold "
-                + thresholdNanos / 1_000_000 + " ms); the trace shows where it is. Blocking "
-                + "calls such as file I/O and DNS belong in dev.weft.exec.Offload"
+                + thresholdNanos / 1_000_000 + " ms); the trace shows where it is. "
+                + (kind != null ? "It is " + kind : "Blocking calls such as file I/O and DNS "
+                + "belong in dev.weft.exec.Offload")
                 + (task == null ? "" : inspection.spawnSiteOf(task)), where);
         WeftEvents.loopBlocked(loop, hold.who(), hold.call(), now - since);
     }

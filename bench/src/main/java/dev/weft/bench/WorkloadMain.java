@@ -6,9 +6,10 @@ import java.time.Duration;
  * Runs one workload once in this JVM and prints one result line for {@link WorkloadRunner}:
  * {@code RESULT <value> <peak RSS KiB> <RSS at start KiB>}.
  *
- * <p>Usage: {@code WorkloadMain w1|w2|w2heap|w3|offload|group weft|jdk <n> [option]}; the option
- * chooses W3's queue ({@code weft-fifo|array|synchronous}, default array) or the group's number
- * of loops (default 1). The offload workload adds a fourth figure: the p99 lateness of a timer
+ * <p>Usage: {@code WorkloadMain w1|w2|w2heap|w3|offload|group|process-spawn|process-cat
+ * weft|jdk <n> [option]}; the option chooses W3's queue ({@code weft-fifo|array|synchronous},
+ * default array), the group's number of loops (default 1), or the process workloads' variant
+ * ({@code weft|virtual-threads|platform-threads}; for process-cat, n is in MiB). The offload workload adds a fourth figure: the p99 lateness of a timer
  * on the same loop, in nanoseconds.
  */
 public final class WorkloadMain {
@@ -18,7 +19,8 @@ public final class WorkloadMain {
     public static void main(String[] args) throws Exception {
         if (args.length != 3 && args.length != 4) {
             throw new IllegalArgumentException("usage: WorkloadMain "
-                    + "w1|w2|w2heap|w3|offload|group weft|jdk <n> [option]; got "
+                    + "w1|w2|w2heap|w3|offload|group|process-spawn|process-cat weft|jdk <n> "
+                    + "[option]; got "
                     + String.join(" ", args));
         }
         String option = args.length == 4 ? args[3] : null;
@@ -37,13 +39,25 @@ public final class WorkloadMain {
                 extra = " " + figures.latenessP99Nanos();
                 yield figures.wallNanos();
             }
+            case "process-spawn" -> {
+                var figures = ProcessWorkloads.spawn(ProcessWorkloads.Variant.parse(option), n,
+                        50);
+                extra = " " + figures.latenessP99Nanos();
+                yield figures.wallNanos();
+            }
+            case "process-cat" -> {
+                var figures = ProcessWorkloads.cat(ProcessWorkloads.Variant.parse(option),
+                        (long) n << 20);
+                extra = " " + figures.latenessP99Nanos();
+                yield figures.wallNanos();
+            }
             case "group" -> {
                 int loops = option == null ? 1 : Integer.parseInt(option);
                 ExecWorkloads.spawnAndJoinOnGroup(loops, n / 2);   // warm-up: JIT, heap sizing
                 yield ExecWorkloads.spawnAndJoinOnGroup(loops, n);
             }
             default -> throw new IllegalArgumentException("unknown workload " + args[0]
-                    + "; expected w1, w2, w2heap, w3, offload or group");
+                    + "; expected w1, w2, w2heap, w3, offload, group, process-spawn or process-cat");
         };
         System.out.println("RESULT " + value + " " + ProcessMemory.peakResidentKib() + " "
                 + rssAtStart + extra);

@@ -55,7 +55,8 @@ public final class WorkloadRunner {
             }
         }
         if (workloads.isEmpty()) {
-            workloads.addAll(List.of("w1", "w2", "w3", "w4", "offload", "group", "watchdog"));
+            workloads.addAll(List.of("w1", "w2", "w3", "w4", "offload", "group", "watchdog",
+                    "process"));
         }
         var runner = new WorkloadRunner(args[0], runs);
         System.out.printf("Weft workloads: %d process(es) per figure, median; JDK = default "
@@ -69,8 +70,9 @@ public final class WorkloadRunner {
                 case "group" -> runner.group();
                 case "watchdog" -> runner.watchdog();
                 case "w4" -> runner.w4();
+                case "process" -> runner.process();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + "; expected w1, w2, w3, w4, offload, group or watchdog");
+                        + "; expected w1, w2, w3, w4, offload, group, watchdog or process");
             }
         }
     }
@@ -163,6 +165,48 @@ public final class WorkloadRunner {
                 median(samples, s -> s.value() / 1e6));
         System.out.printf("  %-36s %10.2f%n", "ticker lateness p99 (ms)",
                 median(samples, s -> s.extra() / 1e6));
+    }
+
+    /**
+     * W7: 1,000 {@code /bin/true} with 50 in flight, and 1 GiB through {@code cat}, through
+     * Weft's Subprocess (with its loop's ticker lateness beside it) and ProcessBuilder on JDK
+     * virtual threads (the default scheduler) and on platform threads, alternating in one run.
+     */
+    private void process() throws Exception {
+        var variants = ProcessWorkloads.variants();
+        System.out.printf("%nW7 processes (median of %d)%n", runs);
+        System.out.printf("  %-34s %10s %16s%n", "", "wall (ms)", "ticker p99 (ms)");
+        for (String workload : List.of("process-spawn", "process-cat")) {
+            int n = workload.equals("process-spawn") ? 1_000 : 1_024;
+            var samples = new ArrayList<List<Sample>>();
+            variants.forEach(v -> samples.add(new ArrayList<>()));
+            for (int i = 0; i < runs; i++) {
+                for (int v = 0; v < variants.size(); v++) {
+                    var variant = variants.get(v);
+                    // Every variant gets Weft's flag only: JDK virtual threads run on the default
+                    // scheduler here, since on one carrier a pipe write that blocks holds the
+                    // only carrier and cat never gets read (the JDK compensates by adding
+                    // carriers, which one carrier forbids).
+                    samples.get(v).add(runProcess(workload, Engine.WEFT, n,
+                            variant.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+                }
+            }
+            String title = workload.equals("process-spawn")
+                    ? "1,000 /bin/true, 50 in flight" : "1 GiB through cat";
+            double weftWall = median(samples.get(0), s -> s.value() / 1e6);
+            double best = Double.MAX_VALUE;
+            for (int v = 0; v < variants.size(); v++) {
+                double wall = median(samples.get(v), s -> s.value() / 1e6);
+                if (v > 0) {
+                    best = Math.min(best, wall);
+                }
+                System.out.printf("  %-34s %10.1f %16s%n", title + ", " + variants.get(v)
+                        .name().toLowerCase(Locale.ROOT).replace('_', ' '), wall, v == 0
+                        ? String.format(Locale.ROOT, "%.2f",
+                                median(samples.get(v), s -> s.extra() / 1e6)) : "-");
+            }
+            System.out.printf("  %-34s %9.2fx%n", "Weft vs the best other", best / weftWall);
+        }
     }
 
     /**

@@ -32,10 +32,12 @@ import java.util.Objects;
 public final class PipeReader extends StreamReader {
     /* How it works: the pump reads chunks of up to CHUNK bytes and puts them in a bounded Weft
      * queue, which parks it while the reader is CHUNKS_AHEAD chunks behind (back-pressure on the
-     * writing process), and shuts the queue down at the end of the stream or on a failure. The
+     * writing process), and shuts the queue down at the end of the stream or on a failure; a
+     * chunk takes in what the stream already has beyond one read, so that a fast stream costs
+     * few hand-overs. The
      * reader takes chunks from the queue, which parks a task as any Weft wait does. */
 
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 64 * 1024;   // a pipe buffer
     private static final int CHUNKS_AHEAD = 4;
 
     private final InputStream source;
@@ -47,6 +49,7 @@ public final class PipeReader extends StreamReader {
     private int pendingOffset;               // the reader
 
     private PipeReader(InputStream source, String name) {
+        super(CHUNK);   // a whole chunk fits: one hand-over per chunk, not eight
         this.source = source;
         this.name = name;
     }
@@ -120,6 +123,11 @@ public final class PipeReader extends StreamReader {
         try {
             int count;
             while (!closed && (count = source.read(buffer)) >= 0) {
+                // What is there already joins this chunk: fewer hand-overs to the reader.
+                for (int more; count < CHUNK && source.available() > 0
+                        && (more = source.read(buffer, count, CHUNK - count)) > 0; ) {
+                    count += more;
+                }
                 if (count > 0) {
                     chunks.put(Arrays.copyOf(buffer, count));
                 }

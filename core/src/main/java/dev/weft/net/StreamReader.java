@@ -34,10 +34,18 @@ public abstract sealed class StreamReader implements AutoCloseable permits TcpCo
     private static final int BUFFER = 8 * 1024;   // grows when a line or chunk needs more
     private static final byte[] NEWLINE = {'\n'};
 
-    private ByteBuffer in = ByteBuffer.allocate(BUFFER).flip();   // the reader; read mode
-    private boolean endOfStream;                                  // the reader
+    private ByteBuffer in;          // the reader; read mode
+    private boolean endOfStream;    // the reader
 
-    StreamReader() {}
+    /** A stream with the default first buffer, small since a server may hold many streams. */
+    StreamReader() {
+        this(BUFFER);
+    }
+
+    /** A stream whose buffer starts at {@code bufferSize} bytes. */
+    StreamReader(int bufferSize) {
+        this.in = ByteBuffer.allocate(bufferSize).flip();
+    }
 
     /**
      * Reads what the source has into {@code buffer} (in write mode), parking the calling task

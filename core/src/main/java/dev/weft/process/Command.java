@@ -200,7 +200,8 @@ public final class Command {
 
     /**
      * Starts the program. From a task, the start itself (a fork, which takes a while in a big
-     * JVM) runs on the loop's worker pool. This is a {@linkplain dev.weft cancellation point}.
+     * JVM) runs on a small pool of spawner threads while the task parks. This is a
+     * {@linkplain dev.weft cancellation point}.
      *
      * @throws IOException if the program cannot be started; the message names it
      */

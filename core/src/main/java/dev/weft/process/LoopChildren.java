@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LoopChildren implements AutoCloseable {
     private static final Map<Loop, LoopChildren> BY_LOOP = new ConcurrentHashMap<>();
+    /** How long closing waits for a killed child to be gone; SIGKILL cannot be caught. */
+    private static final java.time.Duration KILL_WAIT = java.time.Duration.ofSeconds(5);
 
     private final Loop loop;
     private final Set<Subprocess> running = ConcurrentHashMap.newKeySet();   // any thread
@@ -45,7 +47,7 @@ final class LoopChildren implements AutoCloseable {
         for (Subprocess child : Set.copyOf(running)) {
             running.remove(child);
             if (child.isAlive()) {
-                child.kill();
+                child.killAndWait(KILL_WAIT);
                 loop.report(child + " was still running when loop \"" + loop.name()
                         + "\" closed, so it was killed with its process tree; wait for it, or "
                         + "close it (try-with-resources), before the loop ends", null);

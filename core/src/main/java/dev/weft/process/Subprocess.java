@@ -4,7 +4,7 @@ import dev.weft.Loop;
 import dev.weft.TaskGroup;
 import dev.weft.Task;
 import dev.weft.Weft;
-import dev.weft.exec.Offload;
+import dev.weft.exec.WorkerPool;
 import dev.weft.net.PipeReader;
 import dev.weft.net.PipeWriter;
 import dev.weft.net.StreamReader;
@@ -44,14 +44,21 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Thread safety:</b> thread-safe; each pipe has one reader or writer at a time.
  */
 public final class Subprocess implements AutoCloseable {
-    /* How it works: the JDK starts the process (on the loop's worker pool: a fork takes a while)
-     * and gives it blocking pipes, which PipeReader and PipeWriter serve from pump threads. The
+    /* How it works: the JDK starts the process (on a small pool of spawner threads: a fork takes
+     * a while) and gives it blocking pipes, which PipeReader and PipeWriter serve from pump threads. The
      * exit is the JDK's onExit() future, completed by its reaper thread; waiting on it parks the
      * task (a JDK wait: a virtual clock does not jump past it, since it is the world outside
      * that ends it). Termination snapshots the process tree before each signal, since the
      * descendants of a process that died can no longer be found. */
 
     private static final byte[] NOTHING = new byte[0];
+
+    /**
+     * The threads that fork: as many as there are cores, since forks at once contend in the
+     * kernel for the JVM's memory map; more threads only make each fork slower.
+     */
+    private static final WorkerPool SPAWNER = new WorkerPool("weft-spawn",
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private final Command command;
     private final Process process;
@@ -79,7 +86,7 @@ public final class Subprocess implements AutoCloseable {
         Process process;
         try {
             // Shielded: a cancel during the fork would leave a child nobody knows of.
-            process = Weft.inTask() ? Weft.shield(() -> Offload.call(builder::start))
+            process = Weft.inTask() ? Weft.shield(() -> SPAWNER.call(builder::start))
                     : builder.start();
         } catch (IOException | CompletionException e) {
             Throwable cause = e instanceof CompletionException ? e.getCause() : e;
@@ -231,7 +238,16 @@ public final class Subprocess implements AutoCloseable {
 
     /** Sends SIGKILL to the process (and, by default, its descendants) and closes its pipes. */
     public void kill() {
-        tree().forEach(ProcessHandle::destroyForcibly);
+        killAndWait(Duration.ZERO);
+    }
+
+    /** Kills the tree, and waits up to {@code limit} until it has ended. */
+    void killAndWait(Duration limit) {
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        if (!limit.isZero()) {
+            awaitEnd(tree, limit);
+        }
         ended();
     }
 

@@ -45,7 +45,7 @@ public final class Demo {
                 "expect: three echoes; each member hears the other two",
                 EchoAndChat::run);
         section(out, "multiprocessing: Process start/join, a file Lock, a Queue between processes",
-                "expect: 3 children in ~200 ms; lost updates without the lock, none with it; "
+                "expect: 3 children overlap; lost updates without the lock, none with it; "
                         + "5 items across",
                 Multiprocessing::run);
         section(out, "beyond the seed: a task group, a timeout, a failing child",
