@@ -7,7 +7,6 @@ import dev.weft.exec.Work;
 import dev.weft.exec.WorkerPool;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 
 /** Workloads of {@code dev.weft.exec}: offloading blocking calls, and loops in parallel. */
 public final class ExecWorkloads {
@@ -24,16 +23,7 @@ public final class ExecWorkloads {
     public static OffloadFigures offload(int calls, Duration blockFor, int threads) {
         try (var pool = new WorkerPool("offload", threads)) {
             return Weft.run(() -> {
-                var lateness = new long[100_000];
-                var ticks = new int[1];
-                var done = new boolean[1];
-                Task<Void> ticker = Weft.spawn(() -> {
-                    while (!done[0] && ticks[0] < lateness.length) {
-                        long due = System.nanoTime() + 1_000_000;
-                        Weft.sleep(Duration.ofMillis(1));
-                        lateness[ticks[0]++] = Math.max(0, System.nanoTime() - due);
-                    }
-                });
+                var ticker = LatenessTicker.start();
                 long start = System.nanoTime();
                 var works = new ArrayList<Work<Object>>(calls);
                 for (int i = 0; i < calls; i++) {
@@ -46,13 +36,8 @@ public final class ExecWorkloads {
                     work.result();
                 }
                 long wall = System.nanoTime() - start;
-                done[0] = true;
-                ticker.join();
-                long[] measured = Arrays.copyOf(lateness, ticks[0]);
-                Arrays.sort(measured);
-                long p99 = measured.length == 0 ? 0
-                        : measured[Math.min(measured.length - 1, (int) (measured.length * 0.99))];
-                return new OffloadFigures(wall, p99, measured.length);
+                long p99 = ticker.stopAndP99();
+                return new OffloadFigures(wall, p99, ticker.ticks());
             });
         }
     }

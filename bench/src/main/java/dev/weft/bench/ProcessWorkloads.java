@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -158,26 +156,11 @@ public final class ProcessWorkloads {
     /** Runs {@code work} in a Weft task beside a 1 ms ticker on the same loop. */
     private static Figures withTicker(dev.weft.Action work) {
         return Weft.run(() -> {
-            var lateness = new long[1_000_000];
-            var ticks = new int[1];
-            var done = new boolean[1];
-            Task<Void> ticker = Weft.spawn(() -> {
-                while (!done[0] && ticks[0] < lateness.length) {
-                    long due = System.nanoTime() + 1_000_000;
-                    Weft.sleep(Duration.ofMillis(1));
-                    lateness[ticks[0]++] = Math.max(0, System.nanoTime() - due);
-                }
-            });
+            var ticker = LatenessTicker.start();
             long start = System.nanoTime();
             work.run();
             long wall = System.nanoTime() - start;
-            done[0] = true;
-            ticker.join();
-            long[] measured = Arrays.copyOf(lateness, ticks[0]);
-            Arrays.sort(measured);
-            long p99 = measured.length == 0 ? 0
-                    : measured[Math.min(measured.length - 1, (int) (measured.length * 0.99))];
-            return new Figures(wall, p99);
+            return new Figures(wall, ticker.stopAndP99());
         });
     }
 

@@ -2,7 +2,6 @@ package dev.weft.net;
 
 import dev.weft.exec.Offload;
 import dev.weft.internal.Parking;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
