@@ -78,7 +78,7 @@ public final class ProcessWorkloads {
                         for (long sent = 0; sent < bytes; sent += CHUNK) {
                             cat.stdin().write(chunk, 0, (int) Math.min(CHUNK, bytes - sent));
                         }
-                        cat.stdin().closeAndDrain();
+                        cat.stdin().close();
                     });
                     byte[] buffer = new byte[CHUNK];
                     long received = 0;

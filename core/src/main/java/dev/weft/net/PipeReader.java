@@ -134,9 +134,10 @@ public final class PipeReader extends StreamReader {
             }
         } catch (QueueShutdownException | InterruptedException closedMeanwhile) {
             // close() shut the queue: nobody reads any more
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             if (!closed) {   // thrown to the reader once it has read what came before
-                failure = e instanceof IOException io ? io : new IOException(e);
+                failure = e instanceof IOException io ? io
+                        : new IOException("the pump of " + name + " failed", e);
             }
         } finally {
             chunks.shutdown();   // the reader takes what is left, then sees the end

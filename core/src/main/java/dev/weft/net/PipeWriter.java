@@ -19,20 +19,23 @@ import java.util.Objects;
  * {@snippet :
  * var stdin = PipeWriter.of(process.getOutputStream(), "stdin of " + process.pid());
  * stdin.write("some input\n");     // parks only while the child is slow to read
- * stdin.close();                   // the child reads the end once the rest is written
+ * stdin.close();                   // waits until the rest is written and the stream closed
  * }
  *
- * <p><b>Threads:</b> any task or plain thread may write, one at a time; {@link #close()} may be
+ * <p><b>Threads:</b> any task or plain thread may write, one at a time; {@link #abort()} may be
  * called from anywhere.
  *
  * <p><b>Failures:</b> a write that fails in the pump (the reading process has gone: a broken
- * pipe) is thrown by the next {@code write}, {@link #drain()} or {@link #closeAndDrain()}.
+ * pipe, a full disk) is thrown by the next {@code write}, {@link #drain()} or {@link #close()},
+ * so closing with try-with-resources loses no failure.
  */
 public final class PipeWriter implements AutoCloseable {
     /* How it works: writes copy the bytes into chunks and put them in a bounded Weft queue; the
      * pump takes them, writes and flushes each, and marks it done, so that the queue's join() is
-     * drain(). close() shuts the queue down: the pump writes what is left, then closes the
-     * stream. A failed write shuts the queue down at once, so no writer waits for room again. */
+     * drain(). close() shuts the queue down, so the pump writes what is left, then closes the
+     * stream and sets `sinkClosed`, which close() waits for. A failed write is recorded before
+     * its chunk is marked done, and shuts the queue down at once, so no writer waits for room
+     * and no drain() returns without seeing it. */
 
     private static final int CHUNK = 64 * 1024;
     private static final int CHUNKS_AHEAD = 4;
@@ -111,28 +114,31 @@ public final class PipeWriter implements AutoCloseable {
     }
 
     /**
-     * Closes the stream once what was written is in it, and waits until it is closed. This is a
-     * {@linkplain dev.weft cancellation point}.
+     * Closes the stream once what was written is in it, and waits until it is closed; later
+     * writes fail. This is a {@linkplain dev.weft cancellation point}; {@link #abort()} stops
+     * without waiting.
      *
      * @throws IOException if a write, or closing the stream, failed
      */
-    public void closeAndDrain() throws IOException {
-        close();
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        chunks.shutdown();
         sinkClosed.await();
         rethrowFailure();
     }
 
     /**
-     * Lets the pump write what is queued, then close the stream; later writes fail. Never
-     * blocks; {@link #closeAndDrain()} waits.
+     * Stops at once: what is queued is dropped and the stream closed by the pump as soon as it
+     * is free (a pump blocked in a write stays blocked until the reader takes it or goes away).
+     * Never blocks; for a stream whose reader has gone, such as a killed process's stdin.
      */
-    @Override
-    public void close() {
+    public void abort() {
         closed = true;
-        chunks.shutdown();
+        chunks.shutdown(true);
     }
 
-    /** Returns whether {@link #close()} was called. */
+    /** Returns whether {@link #close()} or {@link #abort()} was called. */
     public boolean isClosed() {
         return closed;
     }
@@ -164,15 +170,18 @@ public final class PipeWriter implements AutoCloseable {
                 try {
                     sink.write(chunk);
                     sink.flush();
+                } catch (Throwable e) {   // recorded before the chunk counts as done
+                    failure = e instanceof IOException io ? io
+                            : new IOException("the pump of " + name + " failed", e);
+                    chunks.shutdown(true);   // writers waiting for room fail now
+                    return;
                 } finally {
                     chunks.taskDone();
                 }
             }
         } catch (QueueShutdownException | InterruptedException ended) {
-            closeSink();
-        } catch (IOException | RuntimeException e) {
-            failure = e instanceof IOException io ? io : new IOException(e);
-            chunks.shutdown(true);   // writers waiting for room fail now, and drain() returns
+            // close() or abort(): the stream is closed below
+        } finally {
             closeSink();
         }
     }
@@ -182,7 +191,7 @@ public final class PipeWriter implements AutoCloseable {
             sink.close();
         } catch (IOException e) {
             if (failure == null) {
-                failure = e;   // for drain() or the next write
+                failure = e;   // for close(), drain() or the next write
             }
         } finally {
             sinkClosed.set();

@@ -232,17 +232,20 @@ public final class TcpServer implements AutoCloseable {
         }
         Parking.get().forget(loop, channel);
         channel.close();
-        if (address instanceof UnixDomainSocketAddress unix) {
-            Files.deleteIfExists(unix.getPath());   // a Unix socket's file outlives its channel
-        }
-        List<Task<?>> open = List.copyOf(connections);
-        if (!grace.isZero()) {
-            Weft.joinAll(open, grace);
-        }
-        open.forEach(Task::cancel);   // those still open after the grace period
-        Weft.joinAll(open);
-        if (acceptor != null) {
-            acceptor.join();
+        try {
+            List<Task<?>> open = List.copyOf(connections);
+            if (!grace.isZero()) {
+                Weft.joinAll(open, grace);
+            }
+            open.forEach(Task::cancel);   // those still open after the grace period
+            Weft.joinAll(open);
+            if (acceptor != null) {
+                acceptor.join();
+            }
+        } finally {
+            if (address instanceof UnixDomainSocketAddress unix) {
+                Files.deleteIfExists(unix.getPath());   // a socket's file outlives its channel
+            }
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.weft.process;
 
+import dev.weft.Weft;
 import dev.weft.sync.Lock;
 import dev.weft.sync.Semaphore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -32,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * waiter holds back the shared ones behind it); against another process, the lock is tried
  * again with a growing pause (1 ms to 50 ms, real time) until it is free.
  *
- * <p><b>Pitfalls:</b> a lock is held by this JVM for the task that took it; the operating
+ * <p><b>Pitfalls:</b> a task that asks for a lock on a file it already holds waits for itself
+ * (file locks are not reentrant). A lock is held by this JVM for the task that took it; the operating
  * system releases it if the JVM dies. Closing any other channel this JVM has open on the same
  * file also releases the operating system's lock (a rule of {@code fcntl}), so read and write the
  * file through {@link LockedFile#channel()} or through {@code Files} calls that open and close
@@ -99,8 +103,22 @@ public final class FileLocks {
         }
     }
 
-    /** Releases a lock taken here; called by {@link LockedFile#close()}. */
+    /**
+     * Releases a lock taken here; called by {@link LockedFile#close()}. Shielded in a task: a
+     * release that a cancellation cut short would keep the file locked for good.
+     */
     static void release(PathState state, boolean shared) throws IOException {
+        if (Weft.inTask()) {
+            Weft.shield(() -> {
+                releaseNow(state, shared);
+                return null;
+            });
+        } else {
+            releaseNow(state, shared);
+        }
+    }
+
+    private static void releaseNow(PathState state, boolean shared) throws IOException {
         if (!shared) {
             try {
                 closeLock(state.exclusive);
@@ -123,10 +141,20 @@ public final class FileLocks {
         }
     }
 
-    private static PathState stateOf(Path path) {
+    /**
+     * The state of the file {@code path} names, keyed by its real path (created first if need
+     * be), so that two spellings of one file (a link, a relative path) share one lock.
+     */
+    private static PathState stateOf(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        Path key = path.toAbsolutePath().normalize();
-        return STATES.computeIfAbsent(key, PathState::new);
+        // On the caller's thread, unlike the file's content: two quick metadata calls, and
+        // offloading them would let a later caller overtake an earlier one in the queue.
+        try {
+            Files.createFile(path);
+        } catch (FileAlreadyExistsException exists) {
+            // the usual case: the file is there to be locked
+        }
+        return STATES.computeIfAbsent(path.toRealPath(), PathState::new);
     }
 
     /** Opens the file and takes the operating system's lock, pausing while another holds it. */

@@ -31,7 +31,7 @@ public final class LockedFile implements AutoCloseable {
     /**
      * Returns the channel that holds the operating system's lock, open for reading and writing:
      * the safe way to use the file while it is locked (see the pitfalls of {@link FileLocks}).
-     * File I/O blocks the loop's thread; keep it short, or offload it.
+     * File I/O on it blocks the calling thread: from a task, offload it.
      *
      * @throws IllegalStateException if the lock was released
      */
@@ -43,11 +43,15 @@ public final class LockedFile implements AutoCloseable {
     }
 
     /**
-     * Reads the whole file as UTF-8 through the locked channel. Small files only: this is file
-     * I/O on the calling thread.
+     * Reads the whole file as UTF-8 through the locked channel, on the loop's worker pool when
+     * called from a task. This is a {@linkplain dev.weft cancellation point}.
      */
     public String readString() throws IOException {
         FileChannel channel = channel();
+        return TaskFiles.offload(() -> readAll(channel));
+    }
+
+    private static String readAll(FileChannel channel) throws IOException {
         var bytes = new java.io.ByteArrayOutputStream();
         var buffer = java.nio.ByteBuffer.allocate(8192);
         long position = 0;
@@ -61,11 +65,19 @@ public final class LockedFile implements AutoCloseable {
     }
 
     /**
-     * Replaces the file's content with {@code text} in UTF-8, through the locked channel. Small
-     * files only: this is file I/O on the calling thread.
+     * Replaces the file's content with {@code text} in UTF-8, through the locked channel, and
+     * forces it to the disk; on the loop's worker pool when called from a task. This is a
+     * {@linkplain dev.weft cancellation point}.
      */
     public void writeString(String text) throws IOException {
         FileChannel channel = channel();
+        TaskFiles.offload(() -> {
+            replaceAll(channel, text);
+            return null;
+        });
+    }
+
+    private static void replaceAll(FileChannel channel, String text) throws IOException {
         var buffer = java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         channel.truncate(0);
         long position = 0;

@@ -66,6 +66,8 @@ public final class Subprocess implements AutoCloseable {
     private final PipeReader stdout;           // null: not piped
     private final PipeReader stderr;           // null: not piped, or merged
     private final Loop loop;                   // the starting task's, or null
+    private final java.util.concurrent.atomic.AtomicBoolean communicated =
+            new java.util.concurrent.atomic.AtomicBoolean();   // any thread
 
     private Subprocess(Command command, ProcessBuilder builder, Process process, Loop loop) {
         this.command = command;
@@ -99,6 +101,8 @@ public final class Subprocess implements AutoCloseable {
         if (loop != null) {
             LoopChildren.started(loop, child);
         }
+        // Once it has exited, the loop need not kill it, and nobody can write to it any more.
+        process.onExit().thenRun(child::exited);
         return child;
     }
 
@@ -170,16 +174,17 @@ public final class Subprocess implements AutoCloseable {
 
     /**
      * Waits until the process ends and returns its exit code (128 plus the signal's number for
-     * a process a signal ended). This is a {@linkplain dev.weft cancellation point}: a cancelled
-     * or timed-out wait {@linkplain #terminate() terminates} the process first.
+     * a process a signal ended); its output stays readable. This is a
+     * {@linkplain dev.weft cancellation point}: a cancelled or timed-out wait
+     * {@linkplain #terminate() terminates} the process first. A process that writes more than a
+     * pipe holds waits for a reader: read its output in another task, or use
+     * {@link #communicate}.
      */
     public int waitFor() {
         try {
-            int code = awaitExit();
-            ended();
-            return code;
+            return awaitExit();
         } catch (Throwable ended) {   // cancelled, timed out: the process goes with the wait
-            terminate();
+            terminateAfter(ended);
             throw ended;
         }
     }
@@ -191,11 +196,16 @@ public final class Subprocess implements AutoCloseable {
      * early is no error (as in Python). This is a {@linkplain dev.weft cancellation point}: a
      * cancelled or timed-out wait {@linkplain #terminate() terminates} the process first.
      *
-     * @throws IllegalStateException if {@code input} is given but stdin is not a pipe
+     * @throws IllegalStateException if {@code input} is given but stdin is not a pipe, or if
+     *     communicate was called before: the streams it reads to their ends are spent
      */
     public CompletedProcess communicate(byte[] input) throws IOException {
         if (input != null && stdin == null) {
             stdin();   // throws, naming the problem
+        }
+        if (!communicated.compareAndSet(false, true)) {
+            throw new IllegalStateException("communicate was already called on " + this
+                    + "; it reads the process's output to its end, once");
         }
         try {
             CompletedProcess done = TaskGroup.run(group -> {
@@ -210,11 +220,19 @@ public final class Subprocess implements AutoCloseable {
                 return new CompletedProcess(command.argv(), code,
                         out == null ? NOTHING : out.result(), err == null ? NOTHING : err.result());
             });
-            ended();
             return done;
         } catch (Throwable ended) {   // cancelled, timed out, a pipe failed: the process goes
-            terminate();
+            terminateAfter(ended);
             throw ended;
+        }
+    }
+
+    /** Terminates after {@code ended} ended a wait; a failure to do so goes with it. */
+    private void terminateAfter(Throwable ended) {
+        try {
+            terminate();
+        } catch (Throwable alsoFailed) {
+            ended.addSuppressed(alsoFailed);
         }
     }
 
@@ -251,7 +269,10 @@ public final class Subprocess implements AutoCloseable {
         ended();
     }
 
-    /** Terminates the process if it is still running, and closes its pipes. */
+    /**
+     * Terminates the process if it is still running, and closes its pipes: output not read
+     * yet is dropped.
+     */
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -343,18 +364,29 @@ public final class Subprocess implements AutoCloseable {
         return tree;
     }
 
-    /** The process is over for us: its pipes close, and its loop forgets it. */
+    /** The process was ended by us: its pipes close, and its loop forgets it. */
     private void ended() {
         closePipes();
+        exited();
+    }
+
+    /**
+     * The JDK's reaper, or us: the process has exited. Its loop forgets it, and its stdin stops
+     * (nobody reads it now); what it wrote stays readable to the end.
+     */
+    private void exited() {
+        if (stdin != null) {
+            stdin.abort();
+        }
         if (loop != null && !process.isAlive()) {
             LoopChildren.ended(loop, this);
         }
     }
 
-    /** Closes the pipes: readers see their end, the writer stops. */
+    /** Closes the pipes: readers see their end (what was not read is dropped), stdin stops. */
     void closePipes() {
         if (stdin != null) {
-            stdin.close();
+            stdin.abort();
         }
         closeQuietly(stdout);
         closeQuietly(stderr);
@@ -377,7 +409,7 @@ public final class Subprocess implements AutoCloseable {
             if (input != null) {
                 stdin.write(input);
             }
-            stdin.closeAndDrain();
+            stdin.close();
         } catch (IOException brokenPipe) {
             if (process.isAlive() && !isBrokenPipe(brokenPipe)) {
                 throw brokenPipe;

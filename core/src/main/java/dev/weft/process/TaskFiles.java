@@ -96,7 +96,7 @@ public final class TaskFiles {
      */
     public static PipeReader open(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        return PipeReader.of(offload(() -> Files.newInputStream(path)), path.toString());
+        return PipeReader.of(shielded(() -> Files.newInputStream(path)), path.toString());
     }
 
     /**
@@ -105,12 +105,17 @@ public final class TaskFiles {
      */
     public static PipeWriter create(Path path, OpenOption... options) throws IOException {
         Objects.requireNonNull(path, "path");
-        return PipeWriter.of(offload(() -> Files.newOutputStream(path, options)),
+        return PipeWriter.of(shielded(() -> Files.newOutputStream(path, options)),
                 path.toString());
     }
 
+    /** Opens a stream off the loop, shielded: a stream opened for a cancelled caller would leak. */
+    private static <T> T shielded(Callable<T> open) throws IOException {
+        return Weft.inTask() ? Weft.shield(() -> offload(open)) : offload(open);
+    }
+
     /** Runs {@code call} on the loop's worker pool from a task, or here from a plain thread. */
-    private static <T> T offload(Callable<T> call) throws IOException {
+    static <T> T offload(Callable<T> call) throws IOException {
         if (!Weft.inTask()) {
             try {
                 return call.call();

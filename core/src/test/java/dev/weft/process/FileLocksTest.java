@@ -113,4 +113,46 @@ class FileLocksTest {
         });
         assertThat(last).isEqualTo("3");
     }
+
+    @Test
+    void aSharedLockHeldWhenATimeoutFiresIsReleased(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("data");
+        String outcome = Weft.run(() -> {
+            assertThatThrownBy(() -> Weft.timeout(Duration.ofMillis(10), () -> {
+                try (LockedFile held = FileLocks.lockShared(file)) {
+                    Weft.sleep(Duration.ofHours(1));   // cancelled here; close() runs cancelled
+                }
+                return null;
+            })).isInstanceOf(TimeoutException.class);
+            try (LockedFile exclusive = Weft.timeout(Duration.ofSeconds(5),
+                    () -> FileLocks.lock(file))) {
+                return "free again";
+            }
+        });
+        assertThat(outcome).isEqualTo("free again");
+    }
+
+    @Test
+    void twoSpellingsOfOneFileShareOneLock(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("data");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), file.getFileName());
+        List<String> order = Weft.run(() -> {
+            var events = new ArrayList<String>();
+            Task<Void> first = Weft.spawn(() -> {
+                try (LockedFile held = FileLocks.lock(file)) {
+                    events.add("file in");
+                    Weft.sleep(Duration.ofMillis(10));
+                    events.add("file out");
+                }
+            });
+            Task<Void> second = Weft.spawn(() -> {
+                try (LockedFile held = FileLocks.lock(link)) {
+                    events.add("link in");
+                }
+            });
+            Weft.joinAll(List.of(first, second));
+            return events;
+        });
+        assertThat(order).containsExactly("file in", "file out", "link in");
+    }
 }

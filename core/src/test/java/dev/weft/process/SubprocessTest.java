@@ -114,10 +114,9 @@ class SubprocessTest {
     void aTimeoutTerminatesTheChild() {
         long[] pid = new long[1];
         assertThatThrownBy(() -> Weft.run(() -> Weft.timeout(Duration.ofMillis(100), () -> {
-            try (Subprocess sleeper = Command.of("sleep", "30").start()) {
-                pid[0] = sleeper.pid();
-                return sleeper.waitFor();
-            }
+            Subprocess sleeper = Command.of("sleep", "30").start();   // no close(): waitFor ends it
+            pid[0] = sleeper.pid();
+            return sleeper.waitFor();
         }))).hasCauseInstanceOf(TimeoutException.class);
         assertThat(ProcessHandle.of(pid[0]).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
@@ -147,6 +146,7 @@ class SubprocessTest {
                     }
                 })));
         assertThat(thrown).hasCauseInstanceOf(TimeoutException.class);
+        assertThat(grandchild[0]).isPositive();   // the wait was for the grandchild's pipe
         assertThat(ProcessHandle.of(grandchild[0]).map(ProcessHandle::isAlive).orElse(false))
                 .isFalse();
     }
@@ -156,10 +156,9 @@ class SubprocessTest {
         long[] pid = new long[1];
         Weft.run(() -> {
             Task<Integer> waiter = Weft.spawn(() -> {
-                try (Subprocess sleeper = Command.of("sleep", "30").start()) {
-                    pid[0] = sleeper.pid();
-                    return sleeper.waitFor();
-                }
+                Subprocess sleeper = Command.of("sleep", "30").start();   // waitFor ends it
+                pid[0] = sleeper.pid();
+                return sleeper.waitFor();
             });
             while (pid[0] == 0) {
                 Weft.sleep(Duration.ofMillis(5));
@@ -169,6 +168,53 @@ class SubprocessTest {
             return null;
         });
         assertThat(ProcessHandle.of(pid[0]).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void outputStaysReadableAfterWaitForAndWhileAnotherTaskReads() throws Exception {
+        List<String> seen = Weft.run(() -> {
+            try (Subprocess child = sh("for i in 1 2 3; do echo line $i; done").start()) {
+                Task<String> reader = Weft.spawn(() -> {
+                    var lines = new StringBuilder();
+                    for (String line; (line = child.stdout().readLine()) != null; ) {
+                        lines.append(line).append(';');
+                    }
+                    return lines.toString();
+                });
+                int code = child.waitFor();   // may end before the reader has read anything
+                return List.of(String.valueOf(code), reader.result());
+            }
+        });
+        assertThat(seen).containsExactly("0", "line 1;line 2;line 3;");
+    }
+
+    @Test
+    void communicateTwiceIsAClearError() {
+        Weft.run(() -> {
+            try (Subprocess child = sh("echo once").start()) {
+                assertThat(child.communicate(null).stdoutText()).isEqualTo("once\n");
+                assertThatThrownBy(() -> child.communicate(null))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("already called");
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void writingToAChildThatHasGoneFailsAtTheNextWriteOrClose() {
+        Weft.run(() -> {
+            try (Subprocess child = sh("exit 0").start()) {
+                child.waitFor();
+                assertThatThrownBy(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        child.stdin().write(new byte[64 * 1024]);
+                    }
+                    child.stdin().close();
+                }).isInstanceOf(IOException.class);
+            }
+            return null;
+        });
     }
 
     @Test

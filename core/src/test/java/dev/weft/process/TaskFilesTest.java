@@ -46,7 +46,7 @@ class TaskFilesTest {
                 for (int i = 0; i < lines; i++) {
                     out.write("line " + i + "\n");
                 }
-                out.closeAndDrain();
+                out.close();
             }
             var seen = new ArrayList<String>();
             int count = 0;
