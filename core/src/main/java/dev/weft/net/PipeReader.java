@@ -26,8 +26,9 @@ import java.util.Objects;
  * called from anywhere.
  *
  * <p><b>Pitfalls:</b> closing stops the reader at once, but a pump blocked in a read of the
- * stream stays blocked until the stream yields something or ends (a pipe ends when every
- * process holding its other end has closed it), since the JDK cannot interrupt such a read.
+ * stream stays blocked, holding the stream open, until the stream yields something or ends (a
+ * pipe ends when every process holding its other end has closed it), since the JDK cannot
+ * interrupt such a read.
  */
 public final class PipeReader extends StreamReader {
     /* How it works: the pump reads chunks of up to CHUNK bytes and puts them in a bounded Weft
@@ -104,12 +105,15 @@ public final class PipeReader extends StreamReader {
         return closed;
     }
 
-    /** Stops reading and closes the stream; bytes not read yet are dropped. Never blocks. */
+    /**
+     * Stops reading; bytes not read yet are dropped, and the stream is closed by the pump once
+     * its read in progress returns. Never blocks: closing a stream that a read still holds
+     * would wait for that read (the JDK's streams lock around both).
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         closed = true;
         chunks.shutdown(true);   // the reader sees the end; a pump waiting for room stops
-        source.close();
     }
 
     @Override
@@ -141,6 +145,17 @@ public final class PipeReader extends StreamReader {
             }
         } finally {
             chunks.shutdown();   // the reader takes what is left, then sees the end
+            closeSource();
+        }
+    }
+
+    private void closeSource() {
+        try {
+            source.close();
+        } catch (IOException e) {
+            if (!closed && failure == null) {
+                failure = e;   // the reader has not finished: it hears of it
+            }
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.weft.Weft;
 import dev.weft.exec.WorkerPool;
 import dev.weft.net.PipeReader;
 import dev.weft.net.PipeWriter;
-import dev.weft.net.StreamReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -388,20 +387,14 @@ public final class Subprocess implements AutoCloseable {
         if (stdin != null) {
             stdin.abort();
         }
-        closeQuietly(stdout);
-        closeQuietly(stderr);
+        if (stdout != null) {
+            stdout.close();
+        }
+        if (stderr != null) {
+            stderr.close();
+        }
     }
 
-    private static void closeQuietly(StreamReader reader) {
-        if (reader == null) {
-            return;
-        }
-        try {
-            reader.close();
-        } catch (IOException alreadyGone) {
-            // Closing a pipe whose process has ended can fail; nothing is left to lose.
-        }
-    }
 
     /** communicate's stdin: the input, then the end; a child that stopped reading is fine. */
     private void feed(byte[] input) throws IOException {

@@ -218,6 +218,81 @@ class SubprocessTest {
     }
 
     @Test
+    void readUntilOnAPipeKeepsToItsLimit() throws Exception {
+        List<String> seen = Weft.run(() -> {
+            try (Subprocess child = sh("printf 'key=value;'; head -c 100000 /dev/zero").start()) {
+                var out = new ArrayList<String>();
+                out.add(new String(child.stdout().readUntil(new byte[] {';'}, 64),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                assertThatThrownBy(() -> child.stdout().readUntil(new byte[] {';'}, 1000))
+                        .isInstanceOf(dev.weft.net.LimitOverrunException.class);
+                out.add(String.valueOf(child.stdout().readAll(200_000).length));
+                return out;
+            }
+        });
+        assertThat(seen).containsExactly("key=value;", "100000");
+    }
+
+    @Test
+    void killEndsTheTreeAtOnceAndTheProcessScopeSparesDescendants() throws Exception {
+        long[] pids = new long[3];
+        Weft.run(() -> {
+            Subprocess tree = sh("sleep 30 & echo $!; wait").start();
+            tree.stdout().readLine();
+            tree.kill();
+            pids[0] = tree.pid();
+            tree.waitFor();   // it was killed: the wait ends at once
+            Subprocess parentOnly = sh("sleep 30 & echo $!; wait")
+                    .withTerminationScope(TerminationScope.PROCESS)
+                    .withTerminationGrace(Duration.ZERO).start();
+            pids[1] = Long.parseLong(parentOnly.stdout().readLine().strip());
+            pids[2] = parentOnly.pid();
+            parentOnly.terminate();
+            return null;
+        });
+        var spared = ProcessHandle.of(pids[1]);
+        try {
+            assertThat(spared.map(ProcessHandle::isAlive)).contains(true);
+            assertThat(ProcessHandle.of(pids[2]).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
+            assertThat(ProcessHandle.of(pids[0]).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
+        } finally {
+            spared.ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aGroupCancelDuringCommunicateTerminatesTheChild() {
+        long[] pid = new long[1];
+        assertThatThrownBy(() -> Weft.run(() -> dev.weft.TaskGroup.run(group -> {
+            group.spawn(() -> {
+                Subprocess child = Command.of("sleep", "30").start();
+                pid[0] = child.pid();
+                return child.communicate(null);
+            });
+            group.spawn(() -> {
+                while (pid[0] == 0) {
+                    Weft.sleep(Duration.ofMillis(5));
+                }
+                throw new IllegalStateException("sibling failed");
+            });
+            return null;
+        }))).hasMessage("sibling failed");
+        assertThat(pid[0]).isPositive();
+        assertThat(ProcessHandle.of(pid[0]).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void checkQuotesOnlyTheEndOfALongStderr() {
+        assertThatThrownBy(() -> Weft.run(() -> sh("head -c 5000 /dev/zero | tr '\\0' x >&2; "
+                + "echo THE-END >&2; exit 1").run().check()))
+                .isInstanceOf(ProcessFailedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("THE-END")
+                        .hasSizeLessThan(1200));
+    }
+
+    @Test
     void aMissingProgramIsAClearError() {
         assertThatThrownBy(() -> Weft.run(() -> Command.of("no-such-program-weft").run()))
                 .isInstanceOf(java.util.concurrent.CompletionException.class)
