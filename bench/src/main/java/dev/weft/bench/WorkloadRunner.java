@@ -175,7 +175,7 @@ public final class WorkloadRunner {
     private void process() throws Exception {
         var variants = ProcessWorkloads.variants();
         System.out.printf("%nW7 processes (median of %d)%n", runs);
-        System.out.printf("  %-34s %10s %16s%n", "", "wall (ms)", "ticker p99 (ms)");
+        System.out.printf("  %-50s %10s %16s%n", "", "wall (ms)", "ticker p99 (ms)");
         for (String workload : List.of("process-spawn", "process-cat")) {
             int n = workload.equals("process-spawn") ? 1_000 : 1_024;
             var samples = new ArrayList<List<Sample>>();
@@ -200,12 +200,12 @@ public final class WorkloadRunner {
                 if (v > 0) {
                     best = Math.min(best, wall);
                 }
-                System.out.printf("  %-34s %10.1f %16s%n", title + ", " + variants.get(v)
+                System.out.printf("  %-50s %10.1f %16s%n", title + ", " + variants.get(v)
                         .name().toLowerCase(Locale.ROOT).replace('_', ' '), wall, v == 0
                         ? String.format(Locale.ROOT, "%.2f",
                                 median(samples.get(v), s -> s.extra() / 1e6)) : "-");
             }
-            System.out.printf("  %-34s %9.2fx%n", "Weft vs the best other", best / weftWall);
+            System.out.printf("  %-50s %9.2fx%n", "Weft vs the best other", best / weftWall);
         }
     }
 
