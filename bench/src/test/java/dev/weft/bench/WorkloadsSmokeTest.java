@@ -110,6 +110,13 @@ class WorkloadsSmokeTest {
         assertThat(figures.latenessP99Nanos()).isNotNegative();
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ProcessWorkloads.Variant.class)
+    void theProcessWorkloadsRunOnEveryVariant(ProcessWorkloads.Variant variant) throws Exception {
+        assertThat(ProcessWorkloads.spawn(variant, 6, 3).wallNanos()).isPositive();
+        assertThat(ProcessWorkloads.cat(variant, 3L << 20).wallNanos()).isPositive();
+    }
+
     @Test
     void theGroupWorkloadRunsOnOneAndTwoLoops() throws Exception {
         assertThat(ExecWorkloads.spawnAndJoinOnGroup(1, 100)).isPositive();
