@@ -238,17 +238,19 @@ public final class Command {
         if (directory != null) {
             builder.directory(directory.toFile());
         }
-        Map<String, String> environment = builder.environment();
-        if (clearedEnvironment) {
-            environment.clear();
-        }
-        changes.forEach((name, value) -> {
-            if (value == null) {
-                environment.remove(name);
-            } else {
-                environment.put(name, value);
+        if (clearedEnvironment || !changes.isEmpty()) {   // a copy only when it changes
+            Map<String, String> environment = builder.environment();
+            if (clearedEnvironment) {
+                environment.clear();
             }
-        });
+            changes.forEach((name, value) -> {
+                if (value == null) {
+                    environment.remove(name);
+                } else {
+                    environment.put(name, value);
+                }
+            });
+        }
         builder.redirectInput(stdin);
         builder.redirectOutput(stdout);
         if (stderr == null) {

@@ -65,6 +65,8 @@ public final class Subprocess implements AutoCloseable {
     private final PipeReader stdout;           // null: not piped
     private final PipeReader stderr;           // null: not piped, or merged
     private final Loop loop;                   // the starting task's, or null
+    private final CompletableFuture<Process> exit;   // one per process: each onExit() call
+                                                     // costs the JDK a task of its own
     private final java.util.concurrent.atomic.AtomicBoolean communicated =
             new java.util.concurrent.atomic.AtomicBoolean();   // any thread
 
@@ -72,6 +74,7 @@ public final class Subprocess implements AutoCloseable {
         this.command = command;
         this.process = process;
         this.loop = loop;
+        this.exit = process.onExit();
         String name = command.argv().getFirst() + " (pid " + process.pid() + ")";
         this.stdin = builder.redirectInput() == ProcessBuilder.Redirect.PIPE
                 ? PipeWriter.of(process.getOutputStream(), "stdin of " + name) : null;
@@ -101,7 +104,7 @@ public final class Subprocess implements AutoCloseable {
             LoopChildren.started(loop, child);
         }
         // Once it has exited, the loop need not kill it, and nobody can write to it any more.
-        process.onExit().thenRun(child::exited);
+        child.exit.thenRun(child::exited);
         return child;
     }
 
@@ -291,7 +294,6 @@ public final class Subprocess implements AutoCloseable {
 
     /** Parks until the process has ended, returning its exit code; a cancellation point. */
     private int awaitExit() {
-        CompletableFuture<Process> exit = process.onExit();
         try {
             return exit.get().exitValue();
         } catch (InterruptedException interrupted) {
