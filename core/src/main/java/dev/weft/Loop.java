@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.SchedulerHook;
+import dev.weft.internal.Uninterruptibly;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -394,14 +395,7 @@ public final class Loop implements Executor, AutoCloseable {
             throw new IllegalStateException("loop \"" + name + "\" cannot run inside its own "
                     + "thread: it would wait for itself; spawn the work and join the task instead");
         }
-        Task<?> caller = Task.currentOrNull();
-        if (caller != null) {
-            throw new IllegalStateException("Loop.run (and Weft.run) cannot be called from task \""
-                    + caller.name() + "\" of loop \"" + caller.loop.name + "\": its tasks would "
-                    + "run on another thread, in parallel with this loop's, so state they share "
-                    + "would race; use Weft.spawn(...) and join the task, or Offload.call(...) "
-                    + "to run work on another thread on purpose");
-        }
+        refuseInTask("Loop.run");
         if (!running.compareAndSet(null, Thread.currentThread())) {
             throw new IllegalStateException("loop \"" + name + "\" is already running a main "
                     + "task for thread \"" + running.get().getName() + "\"; run one main at a "
@@ -424,6 +418,22 @@ public final class Loop implements Executor, AutoCloseable {
         } finally {
             this.mainTask = null;
             running.set(null);
+        }
+    }
+
+    /**
+     * Throws if the caller is a task: {@code method} would run a second loop, whose tasks run on
+     * another thread in parallel with the caller's loop (asyncio refuses {@code run} inside a
+     * running loop too).
+     */
+    static void refuseInTask(String method) {
+        Task<?> caller = Task.currentOrNull();
+        if (caller != null) {
+            throw new IllegalStateException(method + " cannot be called from task \""
+                    + caller.name() + "\" of loop \"" + caller.loop.name + "\": it would run a "
+                    + "second loop, whose tasks run on another thread in parallel with this "
+                    + "loop's, so state they share would race; use Weft.spawn(...) and join the "
+                    + "task, or Offload.call(...) to run work on another thread on purpose");
         }
     }
 
@@ -551,17 +561,7 @@ public final class Loop implements Executor, AutoCloseable {
                 runQueue.addRemote(this::cancelEverything);
             }
         }
-        boolean interrupted = false;
-        while (carrier.isAlive()) {
-            try {
-                carrier.join();
-            } catch (InterruptedException e) {
-                interrupted = true;   // closing must finish; the interrupt is kept below
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.run(carrier::join);   // closing must finish
         owned.closeLeftOpen(this);
         closeResources();
         reportUnobservedFailures();

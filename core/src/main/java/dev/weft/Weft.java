@@ -45,13 +45,7 @@ public final class Weft {
      */
     public static <T> T run(Callable<T> main) {
         Objects.requireNonNull(main, "main");
-        Task<?> caller = Task.currentOrNull();
-        if (caller != null) {   // before a loop is made for nothing
-            throw new IllegalStateException("Weft.run cannot be called from task \""
-                    + caller.name() + "\": it would start a second loop, whose tasks run on "
-                    + "another thread in parallel with this loop's; use Weft.spawn(...) and join "
-                    + "the task, or Offload.call(...) to run work on another thread on purpose");
-        }
+        Loop.refuseInTask("Weft.run");   // before a loop is made for nothing
         try (var loop = new Loop()) {
             return loop.run(main);
         }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -186,10 +185,5 @@ public final class ProcessWorkloads {
     @FunctionalInterface
     private interface ThrowingRun {
         void run() throws Exception;
-    }
-
-    /** The variants, in the order the runner prints them. */
-    static List<Variant> variants() {
-        return List.of(Variant.values());
     }
 }

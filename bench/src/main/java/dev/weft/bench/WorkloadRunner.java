@@ -173,7 +173,7 @@ public final class WorkloadRunner {
      * virtual threads (the default scheduler) and on platform threads, alternating in one run.
      */
     private void process() throws Exception {
-        var variants = ProcessWorkloads.variants();
+        var variants = List.of(ProcessWorkloads.Variant.values());
         System.out.printf("%nW7 processes (median of %d)%n", runs);
         System.out.printf("  %-50s %10s %16s%n", "", "wall (ms)", "ticker p99 (ms)");
         for (String workload : List.of("process-spawn", "process-cat")) {

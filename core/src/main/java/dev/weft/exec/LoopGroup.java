@@ -1,5 +1,7 @@
 package dev.weft.exec;
 
+import dev.weft.internal.Uninterruptibly;
+
 import dev.weft.Action;
 import dev.weft.Loop;
 import dev.weft.LoopOptions;
@@ -150,18 +152,8 @@ public final class LoopGroup implements Executor, AutoCloseable {
         for (Loop loop : loops) {
             closers.add(Thread.ofPlatform().name(loop.name() + "-closer").start(loop::close));
         }
-        boolean interrupted = false;
         for (Thread closer : closers) {
-            while (closer.isAlive()) {
-                try {
-                    closer.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;   // closing must finish; the interrupt is kept below
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            Uninterruptibly.run(closer::join);   // closing must finish
         }
     }
 

@@ -93,19 +93,7 @@ final class ReflectiveSchedulerHook implements SchedulerHook {
             outcome.set(installOnPlatformThread());
         });
         installer.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                installer.join();
-                break;
-            } catch (InterruptedException e) {
-                // Installation is short and must finish; keep the interrupt for the caller.
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.run(installer::join);   // installation is short and must finish
         return outcome.get();
     }
 

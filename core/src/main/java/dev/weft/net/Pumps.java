@@ -1,5 +1,7 @@
 package dev.weft.net;
 
+import dev.weft.internal.Uninterruptibly;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,22 +41,6 @@ final class Pumps {
                 self.setName(idle);
             }
         });
-        awaitUninterruptibly(shared);
-    }
-
-    /** Waits for the pump's first step, a short one, keeping an interrupt for later. */
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.run(shared::await);   // the pump's first step is a short one
     }
 }

@@ -5,6 +5,7 @@ import dev.weft.TaskGroup;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.exec.WorkerPool;
+import dev.weft.internal.Uninterruptibly;
 import dev.weft.net.PipeReader;
 import dev.weft.net.PipeWriter;
 import java.io.IOException;
@@ -124,11 +125,7 @@ public final class Subprocess implements AutoCloseable {
      * @throws IllegalStateException if stdin is not a pipe
      */
     public PipeWriter stdin() {
-        if (stdin == null) {
-            throw new IllegalStateException("stdin of " + this + " is not a pipe; start the "
-                    + "command with withStdin(Redirect.PIPE), the default");
-        }
-        return stdin;
+        return piped(stdin, "stdin", " a pipe", "withStdin");
     }
 
     /**
@@ -137,11 +134,7 @@ public final class Subprocess implements AutoCloseable {
      * @throws IllegalStateException if stdout is not a pipe
      */
     public PipeReader stdout() {
-        if (stdout == null) {
-            throw new IllegalStateException("stdout of " + this + " is not a pipe; start the "
-                    + "command with withStdout(Redirect.PIPE), the default");
-        }
-        return stdout;
+        return piped(stdout, "stdout", " a pipe", "withStdout");
     }
 
     /**
@@ -150,11 +143,16 @@ public final class Subprocess implements AutoCloseable {
      * @throws IllegalStateException if stderr is not a pipe, or is merged into stdout
      */
     public PipeReader stderr() {
-        if (stderr == null) {
-            throw new IllegalStateException("stderr of " + this + " is not a pipe of its own; "
-                    + "start the command with withStderr(Redirect.PIPE), the default");
+        return piped(stderr, "stderr", " a pipe of its own", "withStderr");
+    }
+
+    /** Returns {@code stream}, or says that the command did not make it a pipe. */
+    private <S> S piped(S stream, String which, String what, String setter) {
+        if (stream == null) {
+            throw new IllegalStateException(which + " of " + this + " is not" + what
+                    + "; start the command with " + setter + "(Redirect.PIPE), the default");
         }
-        return stderr;
+        return stream;
     }
 
     /** Returns whether the process is still running. */
@@ -334,25 +332,16 @@ public final class Subprocess implements AutoCloseable {
     }
 
     private static boolean awaitInThread(CompletableFuture<Void> all, Duration limit) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    all.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-                    return true;
-                } catch (InterruptedException e) {
-                    interrupted = true;   // ending the children must finish; kept below
-                } catch (java.util.concurrent.TimeoutException graceOver) {
-                    return false;
-                } catch (ExecutionException impossible) {
-                    return true;
-                }
+        return Uninterruptibly.call(() -> {   // ending the children must finish
+            try {
+                all.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+                return true;
+            } catch (java.util.concurrent.TimeoutException graceOver) {
+                return false;
+            } catch (ExecutionException impossible) {   // onExit never fails
+                return true;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        });
     }
 
     /** The process and, for a tree termination, its descendants now, deepest last. */
