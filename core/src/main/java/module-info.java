@@ -1,0 +1,20 @@
+/**
+ * Weft's core: loops, tasks, task groups, cancellation and timeouts, and the coroutine-aware
+ * locks, queues, pools, sockets and subprocesses built on them. Depends on the JDK alone.
+ *
+ * <p>Exports the API packages only; the machinery under {@code dev.weft.internal} is not
+ * exported. On the module path, run with {@code --add-opens java.base/java.lang=dev.weft}: the
+ * scheduler hook reaches the JDK's virtual-thread builder (see the README's "JVM flag").
+ */
+module dev.weft {
+    requires java.management;
+    requires jdk.jfr;
+
+    exports dev.weft;
+    exports dev.weft.sync;
+    exports dev.weft.queue;
+    exports dev.weft.exec;
+    exports dev.weft.net;
+    exports dev.weft.process;
+    exports dev.weft.test;
+}
