@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.internal.loop.SystemClock;
+
 /**
  * The time source of a loop: every Weft timer, {@link Weft#sleep sleep} and
  * {@link Weft#timeout timeout} on the loop reads it.

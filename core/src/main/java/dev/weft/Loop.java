@@ -1,16 +1,17 @@
 package dev.weft;
 
-import dev.weft.internal.SchedulerHook;
-import dev.weft.internal.Uninterruptibly;
+import dev.weft.internal.inspect.LoopInspection;
+import dev.weft.internal.inspect.LoopWatch;
+import dev.weft.internal.inspect.Watchdog;
+import dev.weft.internal.loop.LoopCore;
+import dev.weft.internal.loop.TaskCore;
+import dev.weft.internal.park.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An event loop: one carrier thread that runs the loop's tasks, one at a time, switching only
@@ -67,65 +68,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * itself.
  */
 public final class Loop implements Executor, AutoCloseable {
-    /* How it works: the carrier's turn moves work from other threads into the local queue, runs
-     * local work in FIFO order until the queue is empty or TURN_BUDGET pieces ran (so timers and
-     * remote work are never starved), fires the timers that are due, and sleeps when nothing is
-     * ready. The JDK hands every runnable continuation of a
-     * task to `schedule` from whatever thread made it runnable; `schedule` must never block or
-     * throw, or that virtual thread is lost. Work from the loop's own thread takes the local,
-     * signal-free path of the RunQueue.
-     *
-     * Closing: `state` goes OPEN -> CLOSING -> CLOSED. In CLOSING the carrier cancels every alive
-     * task and every task that starts, and exits once all spawned tasks have finished. A spawn
-     * increments `spawned` before it reads `state`, and the carrier reads `state` before
-     * `spawned`, so a spawn that saw OPEN is always waited for. After CLOSED, work goes to a
-     * fallback pool of platform threads, so stray continuations still run. */
+    /* How it works: a handle on the loop's machinery, a LoopCore, which runs the carrier's turn;
+     * this class adds what users see around it: the exception handler, dumps and the watchdog (classes of
+     * dev.weft.internal.inspect), and the JMX view (LoopManagement). */
 
-    private enum State { OPEN, CLOSING, CLOSED }
-
-    /**
-     * How many pieces of local work a turn runs before it looks at timers and at work from
-     * other threads: large enough that a ping-pong between tasks rarely pays for the look,
-     * small enough that a due timer waits for at most this many task steps.
-     */
-    private static final int TURN_BUDGET = 64;
-    private static final AtomicInteger LOOP_NUMBERS = new AtomicInteger();
-    private static final java.lang.invoke.VarHandle IDLE_NANOS;
-
-    static {
-        try {
-            IDLE_NANOS = java.lang.invoke.MethodHandles.lookup()
-                    .findVarHandle(Loop.class, "idleNanos", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final String name;
-    private final Clock clock;
+    final Engine core;
     private final ExceptionHandler exceptionHandler;
-    private final SchedulerHook hook;
-    private final Carrier carrier;
-    private final Waker waker;
-    private final IoPoller poller;                                // loop thread, but wake-ups
-    private final RunQueue runQueue;
-    private final TimerHeap timers = new TimerHeap();             // loop thread only
-    private boolean capturingStart;                               // loop thread only
-    private Runnable capturedStart;                               // loop thread only
-    private final TaskLedger ledger = new TaskLedger(this);
     private final LoopInspection inspection;
-    private final StallCheck stalls;                              // loop thread only
-    private final OwnedChannels owned = new OwnedChannels();      // any thread
-    private volatile State state = State.OPEN;                    // any thread
-    private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
-    private volatile Task<?> mainTask;                            // run()'s main, while it runs
-    private final java.util.concurrent.ConcurrentLinkedDeque<AutoCloseable> closeWith =
-            new java.util.concurrent.ConcurrentLinkedDeque<>();   // any thread
-    private boolean cancelNewTasks;                               // loop thread only
     private final LoopWatch watch;                                // null: no watchdog
     private final javax.management.ObjectName managementName;    // null: not in JMX
-    private final long createdAt = System.nanoTime();
-    private long idleNanos;                                       // written by the loop thread
 
     /** Creates and starts a loop with {@link LoopOptions#defaults() default options}. */
     public Loop() {
@@ -140,23 +91,17 @@ public final class Loop implements Executor, AutoCloseable {
      */
     public Loop(LoopOptions options) {
         Objects.requireNonNull(options, "options");
-        this.hook = SchedulerHook.get();
-        this.name = options.name() != null ? options.name()
-                : "weft-" + (LOOP_NUMBERS.incrementAndGet());
-        this.clock = options.clock();
         this.exceptionHandler = options.exceptionHandler();
-        this.carrier = new Carrier(this);
-        this.poller = new IoPoller(this);
-        this.waker = new Waker(carrier, poller);
-        this.runQueue = new RunQueue(waker);
-        this.inspection = new LoopInspection(this, ledger, hook, carrier);
-        this.stalls = new StallCheck(this, ledger, runQueue, options);
-        this.watch = options.watchdog() == null ? null : new LoopWatch(this, options.watchdog());
-        carrier.start();
+        this.core = new Engine(this, options);
+        this.inspection = new LoopInspection(core);
+        this.watch = options.watchdog() == null ? null
+                : new LoopWatch(core, inspection, options.watchdog());
+        core.startCarrier(watch);
         if (watch != null) {
             Watchdog.watch(watch);
         }
-        this.managementName = LoopManagement.ENABLED ? LoopManagement.register(this) : null;
+        this.managementName = LoopManagement.ENABLED
+                ? LoopManagement.register(this) : null;
     }
 
     /**
@@ -165,62 +110,42 @@ public final class Loop implements Executor, AutoCloseable {
      * @throws WrongThreadException if the caller is neither
      */
     public static Loop current() {
-        Task<?> task = Task.currentOrNull();
-        if (task != null) {
-            return task.loop;
+        LoopCore loop = LoopCore.current();
+        if (loop == null) {
+            throw new WrongThreadException("Loop.current() must be called from a task or a loop "
+                    + "callback; start a task with Weft.run(...)");
         }
-        if (Thread.currentThread() instanceof Carrier carrierThread) {
-            return carrierThread.loop;
-        }
-        throw new WrongThreadException("Loop.current() must be called from a task or a loop "
-                + "callback; start a task with Weft.run(...)");
+        return of(loop);
     }
 
-    /** Returns the loop whose carrier {@code thread} is, or null. */
-    static Loop ofCarrier(Thread thread) {
-        return thread instanceof Carrier carrierThread ? carrierThread.loop : null;
-    }
-
-    /** Returns the task running the calling code, or null if the caller is not a Weft task. */
-    static Task<?> currentTask() {
-        Thread current = Thread.currentThread();
-        // A task's thread has the task's Step as its scheduler, which no user code can change.
-        // Virtual threads it creates inherit that scheduler, hence the check of the thread.
-        return current.isVirtual()
-                && SchedulerHook.schedulerOf(current) instanceof Task.Step step
-                && step.task.thread == current
-                ? step.task : null;
+    /** Returns the handle of {@code core}. */
+    static Loop of(LoopCore core) {
+        return ((Engine) core).loop;
     }
 
     /** Returns the loop's name, which is also its carrier thread's name. */
     public String name() {
-        return name;
+        return core.name();
     }
 
     /** Returns the loop's clock. */
     public Clock clock() {
-        return clock;
+        return core.clock();
     }
 
     /** Returns the loop clock's current time, in nanoseconds. */
     public long nanoTime() {
-        return clock.nanoTime();
+        return core.nanoTime();
     }
 
     /** Returns whether {@link #close()} has begun. */
     public boolean isClosed() {
-        return state != State.OPEN;
+        return core.isClosed();
     }
 
     /** Returns a snapshot of the loop's counters. */
     public LoopStats stats() {
-        long spawnedNow = ledger.accepted();
-        long finishedNow = ledger.finished();
-        long lifetime = Math.max(1, System.nanoTime() - createdAt);
-        long idle = (long) IDLE_NANOS.getOpaque(this);
-        return new LoopStats(spawnedNow - finishedNow, spawnedNow, finishedNow, timers.size(),
-                runQueue.remoteAdds(), waker.wakeUps(), runQueue.approximateLength(),
-                Math.clamp(1.0 - (double) idle / lifetime, 0.0, 1.0));
+        return core.stats();
     }
 
     /**
@@ -230,7 +155,7 @@ public final class Loop implements Executor, AutoCloseable {
      * it without, marked as not consistent.
      */
     public TaskDump dump() {
-        return inspection.dump(runsHere());
+        return inspection.dump(core.runsHere());
     }
 
     /**
@@ -240,21 +165,6 @@ public final class Loop implements Executor, AutoCloseable {
      */
     public List<BlockingSite> blockingReport() {
         return watch == null ? List.of() : watch.sites();
-    }
-
-    /** The loop's selector, for {@code dev.weft.net} through the parking bridge. */
-    IoPoller poller() {
-        return poller;
-    }
-
-    /** The channels of servers, connections and sockets on this loop that are still open. */
-    OwnedChannels owned() {
-        return owned;
-    }
-
-    /** What the watchdog and dumps read of the loop. */
-    LoopInspection inspection() {
-        return inspection;
     }
 
     // ---- spawning ------------------------------------------------------------------------------
@@ -275,48 +185,7 @@ public final class Loop implements Executor, AutoCloseable {
      * @throws RejectedExecutionException if the loop is closed
      */
     public <T> Task<T> spawn(String name, Callable<T> body) {
-        return spawnChild(name, body, Task.currentOrNull());
-    }
-
-    /** Spawns with an explicit parent task (a task group's owner), for dumps and reports. */
-    <T> Task<T> spawnChild(String name, Callable<T> body, Task<?> parent) {
-        return startTask(name, body, parent);
-    }
-
-    /** Same as {@link #spawnChild(String, Callable, Task)} for a body with no value. */
-    Task<Void> spawnChild(String name, Action body, Task<?> parent) {
-        return startTask(name, body, parent);
-    }
-
-    /** Admits and queues a task whose body is a {@link Callable} or an {@link Action}. */
-    private <T> Task<T> startTask(String name, Object body, Task<?> parent) {
-        Task<T> task = newTask(name, body, parent);
-        task.start();
-        return task;
-    }
-
-    /** Admits a task without starting it. */
-    private <T> Task<T> newTask(String name, Object body, Task<?> parent) {
-        Objects.requireNonNull(body, "body");
-        Task<T> task = new Task<>(this, admitTask(), name, body, parent);
-        if (TaskWaitState.RECORD_SITES) {
-            ledger.spawnedHere(task);
-        }
-        return task;
-    }
-
-    /**
-     * Counts a new task in and returns its id, or rejects it once the loop is closing (except
-     * for the loop's own tasks, whose new tasks are cancelled as they start).
-     */
-    private long admitTask() {
-        long id = ledger.admit();
-        if (state != State.OPEN && !runsHere()) {
-            ledger.reject();
-            runQueue.addRemote(() -> { });   // let a closing carrier re-check its exit condition
-            throw closedError();
-        }
-        return id;
+        return task(core.spawn(name, Objects.requireNonNull(body, "body"), TaskCore.current()));
     }
 
     /** Starts a task that runs {@code body} and returns null; see {@link #spawn(Callable)}. */
@@ -326,7 +195,7 @@ public final class Loop implements Executor, AutoCloseable {
 
     /** Starts a named task that runs {@code body}; see {@link #spawn(String, Callable)}. */
     public Task<Void> spawn(String name, Action body) {
-        return spawnChild(name, body, Task.currentOrNull());
+        return task(core.spawn(name, Objects.requireNonNull(body, "body"), TaskCore.current()));
     }
 
     /**
@@ -338,21 +207,7 @@ public final class Loop implements Executor, AutoCloseable {
      */
     public <T> Task<T> spawnLater(Duration delay, Callable<T> body) {
         long nanos = Durations.toNanos(delay, "delay");
-        Objects.requireNonNull(body, "body");
-        Task<T> task = new Task<>(this, admitTask(), null, body, Task.currentOrNull());
-        runOnLoop(() -> {
-            ledger.delay(task, callAfterNanos(nanos, () -> startDelayed(task)));
-        });
-        return task;
-    }
-
-    /** Loop thread: starts a task of {@link #spawnLater} now, if it has not started. */
-    void startDelayed(Task<?> task) {
-        Timer startTimer = ledger.undelay(task);
-        if (startTimer != null) {
-            startTimer.cancel();
-            task.start();
-        }
+        return task(core.spawnLater(nanos, Objects.requireNonNull(body, "body")));
     }
 
     /**
@@ -365,11 +220,12 @@ public final class Loop implements Executor, AutoCloseable {
      */
     @Override
     public void execute(Runnable command) {
-        Objects.requireNonNull(command, "command");
-        Task<Object> task = new Task<>(this, admitTask(), null, Executors.callable(command),
-                Task.currentOrNull());
-        task.detach();
-        task.start();
+        core.spawnDetached(Objects.requireNonNull(command, "command"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Task<T> task(TaskCore core) {
+        return (Task<T>) Task.of(core);
     }
 
     // ---- running -------------------------------------------------------------------------------
@@ -389,78 +245,9 @@ public final class Loop implements Executor, AutoCloseable {
      * @throws java.util.concurrent.CancellationException if {@code main} was cancelled, or the
      *     calling thread was interrupted (then {@code main} is cancelled too)
      */
+    @SuppressWarnings("unchecked")
     public <T> T run(Callable<T> main) {
-        Objects.requireNonNull(main, "main");
-        if (runsHere()) {
-            throw new IllegalStateException("loop \"" + name + "\" cannot run inside its own "
-                    + "thread: it would wait for itself; spawn the work and join the task instead");
-        }
-        refuseInTask("Loop.run");
-        if (!running.compareAndSet(null, Thread.currentThread())) {
-            throw new IllegalStateException("loop \"" + name + "\" is already running a main "
-                    + "task for thread \"" + running.get().getName() + "\"; run one main at a "
-                    + "time, or spawn the work on the loop instead");
-        }
-        try {
-            Task<T> mainTask = newTask("main", main, null);
-            this.mainTask = mainTask;   // before it starts, so the stall check always sees it
-            mainTask.start();
-            try {
-                mainTask.join();
-            } catch (java.util.concurrent.CancellationException interrupted) {
-                mainTask.cancel();
-                LeftoverSweep.awaitUninterruptibly(mainTask);
-                cancelLeftovers(mainTask);
-                throw interrupted;
-            }
-            cancelLeftovers(mainTask);
-            return mainTask.resultNow();
-        } finally {
-            this.mainTask = null;
-            running.set(null);
-        }
-    }
-
-    /**
-     * Throws if the caller is a task: {@code method} would run a second loop, whose tasks run on
-     * another thread in parallel with the caller's loop (asyncio refuses {@code run} inside a
-     * running loop too).
-     */
-    static void refuseInTask(String method) {
-        Task<?> caller = Task.currentOrNull();
-        if (caller != null) {
-            throw new IllegalStateException(method + " cannot be called from task \""
-                    + caller.name() + "\" of loop \"" + caller.loop.name + "\": it would run a "
-                    + "second loop, whose tasks run on another thread in parallel with this "
-                    + "loop's, so state they share would race; use Weft.spawn(...) and join the "
-                    + "task, or Offload.call(...) to run work on another thread on purpose");
-        }
-    }
-
-    private void cancelLeftovers(Task<?> mainTask) {
-        if (state != State.OPEN) {
-            return;   // close() is cancelling and awaiting every task, and reports failures
-        }
-        Task<List<Task<?>>> sweeper;
-        try {
-            sweeper = spawn("run-cleanup", () -> {
-                cancelNewTasks = true;   // tasks spawned but not started end as they start
-                try {
-                    return LeftoverSweep.run(ledger, mainTask);
-                } finally {
-                    cancelNewTasks = false;
-                }
-            });
-        } catch (RejectedExecutionException closedMeanwhile) {
-            return;   // as above: close() began after the check
-        }
-        LeftoverSweep.awaitUninterruptibly(sweeper);
-        List<Task<?>> leftovers = sweeper.resultNow();
-        if (!leftovers.isEmpty()) {
-            report("main task of loop \"" + name + "\" ended while " + leftovers.size()
-                    + " other task(s) were still running; they were cancelled: " + leftovers,
-                    null);
-        }
+        return (T) core.run(main);
     }
 
     // ---- timers --------------------------------------------------------------------------------
@@ -476,10 +263,10 @@ public final class Loop implements Executor, AutoCloseable {
     public Timer callLater(Duration delay, Runnable action) {
         long nanos = Durations.toNanos(delay, "delay");
         Objects.requireNonNull(action, "action");
-        if (state != State.OPEN) {
-            throw closedError();
+        if (core.isClosed()) {
+            throw core.closedError();
         }
-        return callAfterNanos(nanos, action);
+        return new Timer(core.callAfterNanos(nanos, action));
     }
 
     /**
@@ -490,53 +277,7 @@ public final class Loop implements Executor, AutoCloseable {
      */
     public Timer callAt(long deadline, Runnable action) {
         Objects.requireNonNull(action, "action");
-        if (state != State.OPEN) {
-            throw closedError();
-        }
-        return schedule(new Timer(this, deadline, action));
-    }
-
-    Timer callAfterNanos(long nanos, Runnable action) {
-        long deadline = Durations.deadline(clock.nanoTime(), nanos);
-        return schedule(new Timer(this, deadline, action));
-    }
-
-    /**
-     * Task's own thread: puts the task to sleep until {@code nanos} from now on the loop's clock;
-     * {@link Task#fire} wakes it. The task is its own heap entry, so this allocates nothing.
-     */
-    void sleepFor(Task<?> task, long nanos) {
-        timers.add(task, Durations.deadline(clock.nanoTime(), nanos));
-        ledger.waitsOnLoop();
-    }
-
-    /** Task's own thread: the sleep ended, by its deadline or by a cancellation. */
-    void sleepEnded(Task<?> task) {
-        timers.remove(task);
-        ledger.resumes();
-    }
-
-    /** A timer that unparks {@code thread}; for waits with a timeout. */
-    Timer wakeAfter(Thread thread, long nanos) {
-        long deadline = Durations.deadline(clock.nanoTime(), nanos);
-        return schedule(new Timer(this, deadline, thread));
-    }
-
-    private Timer schedule(Timer timer) {
-        runOnLoop(() -> {
-            if (state != State.CLOSED) {   // after close nothing fires; the heap is left alone
-                timers.add(timer, timer.deadline());
-            }
-        });
-        return timer;
-    }
-
-    void timerCancelled(Timer timer) {
-        runOnLoop(() -> {
-            if (state != State.CLOSED) {
-                timers.remove(timer);
-            }
-        });
+        return new Timer(core.callAt(deadline, action));
     }
 
     // ---- closing -------------------------------------------------------------------------------
@@ -551,20 +292,7 @@ public final class Loop implements Executor, AutoCloseable {
      */
     @Override
     public void close() {
-        if (runsHere()) {
-            throw new IllegalStateException("loop \"" + name + "\" cannot be closed from its own "
-                    + "thread: close() waits for every task; close it from outside the loop");
-        }
-        synchronized (this) {
-            if (state == State.OPEN) {
-                state = State.CLOSING;
-                runQueue.addRemote(this::cancelEverything);
-            }
-        }
-        Uninterruptibly.run(carrier::join);   // closing must finish
-        owned.closeLeftOpen(this);
-        closeResources();
-        reportUnobservedFailures();
+        core.close();
         if (managementName != null) {
             LoopManagement.unregister(this, managementName);
         }
@@ -579,295 +307,7 @@ public final class Loop implements Executor, AutoCloseable {
      * @throws RejectedExecutionException if the loop has closed; the resource was not taken
      */
     public void closeWith(AutoCloseable resource) {
-        Objects.requireNonNull(resource, "resource");
-        closeWith.addLast(resource);
-        if (state == State.CLOSED && closeWith.removeLastOccurrence(resource)) {
-            throw closedError();   // close() may have drained the list already
-        }
-    }
-
-    private void closeResources() {
-        AutoCloseable resource;
-        while ((resource = closeWith.pollLast()) != null) {
-            try {
-                resource.close();
-            } catch (Throwable e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();   // kept for the caller of close()
-                }
-                report("closing " + resource + " with loop \"" + name + "\" failed", e);
-            }
-        }
-    }
-
-    private void cancelEverything() {
-        cancelNewTasks = true;
-        for (Task<?> task : ledger.alive()) {
-            task.cancel();   // a delayed task starts now, and ends cancelled
-        }
-    }
-
-    private void reportUnobservedFailures() {
-        for (Task<?> task : ledger.takeUnobservedFailures()) {
-            report(task + (task.status() == Task.Status.FAILED ? " failed and nobody observed "
-                    + "its failure" : " was cancelled carrying failures (of its task groups' "
-                    + "children) and nobody observed them") + " (call result(), get() or "
-                    + "exception() on it, or spawn it in a TaskGroup)"
-                    + ledger.spawnSiteOf(task), task.failure());
-        }
-    }
-
-    private RejectedExecutionException closedError() {
-        return new RejectedExecutionException("loop \"" + name + "\" is closed; spawn before "
-                + "close() or create a new Loop");
-    }
-
-    // ---- the carrier ---------------------------------------------------------------------------
-
-    private void runCarrier() {
-        try {
-            while (true) {
-                if (runTurn()) {
-                    continue;
-                }
-                if (state != State.OPEN && ledger.allFinished() && runQueue.isEmpty()) {
-                    break;
-                }
-                idleMeasured();
-            }
-        } finally {
-            if (watch != null) {
-                watch.busy(false);
-                Watchdog.unwatch(watch);
-            }
-            poller.close();
-            state = State.CLOSED;
-            int dropped = timers.size();
-            if (dropped > 0) {
-                report(dropped + " timer(s) were still pending when loop \"" + name
-                        + "\" closed; they will not run", null);
-            }
-            forwardInboundToFallback();
-        }
-    }
-
-    /**
-     * Runs one turn and returns whether local work is still waiting. A method of its own, called
-     * once per turn, so that the JIT compiles it as a whole rather than as an on-stack
-     * replacement of the carrier's endless loop.
-     */
-    private boolean runTurn() {
-        runQueue.drainInbound();
-        Runnable work;
-        int budget = TURN_BUDGET;
-        for (; budget > 0 && (work = runQueue.pollLocal()) != null; budget--) {
-            if (watch != null) {
-                watch.stepped();
-            }
-            runSafely(work);
-        }
-        if (budget < TURN_BUDGET) {
-            stalls.workRan();
-        }
-        fireDueTimers();
-        if (poller.anyWaiting()) {
-            poller.pollNow();   // once a turn, not once a task: a poll is a system call
-        }
-        return runQueue.localSize() > 0;
-    }
-
-    /** Idles, telling the watchdog, and adds the time to the loop's idle total. */
-    private void idleMeasured() {
-        if (watch != null) {
-            watch.busy(false);
-        }
-        long start = System.nanoTime();
-        idle();
-        IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
-        if (watch != null) {
-            watch.busy(true);
-        }
-    }
-
-    private void idle() {
-        if (timers.isEmpty()) {
-            long wait = state == State.OPEN ? stalls.beforeIdleWithoutTimers(mainTask) : -1;
-            if (wait == 0) {
-                return;   // stalled waits were failed; their tasks are ready
-            }
-            runQueue.awaitWork(wait);
-            stalls.afterIdleWithoutTimers(mainTask);
-            return;
-        }
-        long next = timers.peekDeadline();
-        long wait = next - clock.nanoTime();
-        if (wait <= 0) {
-            return;
-        }
-        if (ledger.allWaitOnLoop() && runQueue.isEmpty() && clock.jumpTo(next)) {
-            return;
-        }
-        runQueue.awaitWork(state == State.OPEN ? stalls.beforeIdleWithTimers(wait) : wait);
-        stalls.afterIdleWithTimers();
-    }
-
-    private void fireDueTimers() {
-        if (timers.isEmpty()) {
-            return;
-        }
-        long now = clock.nanoTime();
-        while (!timers.isEmpty() && timers.peekDeadline() <= now) {
-            TimerEntry entry = timers.poll();
-            if (watch != null) {
-                watch.stepped();
-            }
-            try {
-                entry.fire();
-            } catch (Throwable e) {   // a user's action may throw anything, checked ones too
-                report("a timer callback on loop \"" + name + "\" failed", e);
-            }
-        }
-    }
-
-    private void runSafely(Runnable work) {
-        try {
-            work.run();
-        } catch (Throwable e) {   // a user's callback may throw anything, checked ones too
-            report("a callback on loop \"" + name + "\" failed", e);
-        }
-    }
-
-    /** The executor the JDK hands every runnable continuation of the loop's tasks to. */
-    private void schedule(Runnable work) {
-        Thread current = Thread.currentThread();
-        if (current == carrier) {
-            if (capturingStart) {
-                capturedStart = work;   // startOnCarrier runs it at once
-            } else {
-                runQueue.addLocal(work);
-            }
-            return;
-        }
-        if (isMountedHere(current)) {
-            runQueue.addLocal(work);
-            return;
-        }
-        if (state == State.CLOSED) {
-            Fallback.POOL.execute(work);
-            return;
-        }
-        runQueue.addRemote(work);
-        if (state == State.CLOSED) {
-            forwardInboundToFallback();   // the carrier may have exited before it saw the work
-        }
-    }
-
-    /** Whether the calling code runs on this loop's thread: the carrier or a task mounted on it. */
-    private boolean runsHere() {
-        Thread current = Thread.currentThread();
-        return current == carrier || isMountedHere(current);
-    }
-
-    /**
-     * Whether {@code thread} is a virtual thread mounted on this loop's carrier. A task of this
-     * loop, and every virtual thread a task created, has a task's Step as its scheduler, and
-     * runs on the loop's carrier while the loop is open (after close, on a fallback thread).
-     */
-    private boolean isMountedHere(Thread thread) {
-        return thread.isVirtual()
-                && SchedulerHook.schedulerOf(thread) instanceof Task.Step step
-                && step.task.loop == this && state != State.CLOSED;
-    }
-
-    private void forwardInboundToFallback() {
-        Runnable work;
-        while ((work = runQueue.pollInbound()) != null) {
-            Fallback.POOL.execute(work);
-        }
-    }
-
-    // ---- used by Task, Waiting, CancelScope ----------------------------------------------------
-
-    /**
-     * Loop thread: gives a task its virtual thread and runs it right away, in the place the task
-     * had in the run queue. A task cancelled before this point ends without a thread.
-     */
-    void startOnCarrier(Task<?> task) {
-        taskStarted(task);
-        WeftEvents.taskStarted(task);
-        if (task.isCancelRequested() || cancelNewTasks) {
-            task.finishUnstarted();
-            return;
-        }
-        Thread thread = hook.newVirtualThread(task.step, task.step);
-        if (task.threadName() != null) {
-            thread.setName(task.threadName());
-        }
-        thread.setUncaughtExceptionHandler(task.step);
-        task.thread = thread;
-        capturingStart = true;
-        try {
-            thread.start();
-        } finally {
-            capturingStart = false;
-        }
-        Runnable firstRun = capturedStart;
-        capturedStart = null;
-        firstRun.run();
-    }
-
-    /** Runs {@code work} now if on the loop's thread, else posts it to the loop. */
-    void runOnLoop(Runnable work) {
-        if (runsHere()) {
-            work.run();
-        } else {
-            post(work);
-        }
-    }
-
-    /** Runs {@code work} on the loop's thread soon; on a fallback thread after close. */
-    void post(Runnable work) {
-        schedule(work);
-    }
-
-    /** Loop thread: a task's body starts. */
-    void taskStarted(Task<?> task) {
-        ledger.started(task);
-    }
-
-    /** Loop thread: a task has its outcome. */
-    void taskFinished(Task<?> task) {
-        ledger.finished(task);
-    }
-
-    /** Loop thread: a copy of the task groups {@code owner} has open, innermost last. */
-    List<TaskGroup> openGroups(Task<?> owner) {
-        return ledger.openGroups(owner);
-    }
-
-    /** Loop thread: {@code owner} opened {@code group}. */
-    void groupOpened(Task<?> owner, TaskGroup group) {
-        ledger.groupOpened(owner, group);
-    }
-
-    /** Loop thread: {@code owner} closed {@code group}. */
-    void groupClosed(Task<?> owner, TaskGroup group) {
-        ledger.groupClosed(owner, group);
-    }
-
-    /** Any thread: someone read a task's outcome. */
-    void failureObserved(Task<?> task) {
-        ledger.observed(task);
-    }
-
-    /** Loop thread: a task parks in a wait only this loop can end. */
-    void taskWaitsOnLoop() {
-        ledger.waitsOnLoop();
-    }
-
-    /** Loop thread: that task resumed. */
-    void taskResumes() {
-        ledger.resumes();
+        core.holdings().closeWith(resource);
     }
 
     /**
@@ -878,43 +318,39 @@ public final class Loop implements Executor, AutoCloseable {
      * @param error the failure, or null
      */
     public void report(String message, Throwable error) {
-        try {
-            exceptionHandler.handle(this, message, error);
-        } catch (Throwable handlerFailure) {   // a user handler may throw anything
-            // The handler itself failed: log both, so neither problem is lost.
-            var logger = System.getLogger("dev.weft");
-            logger.log(System.Logger.Level.ERROR, "[" + name + "] " + message, error);
-            logger.log(System.Logger.Level.ERROR,
-                    "[" + name + "] the exception handler failed", handlerFailure);
-        }
+        core.report(message, error);
     }
 
     @Override
     public String toString() {
-        return "Loop[" + name + " " + state + ", " + stats().tasksAlive() + " tasks alive]";
+        return core.toString();
     }
 
-    /**
-     * Where work arriving after close runs: platform threads that are started only if that
-     * ever happens.
-     */
-    private static final class Fallback {
-        static final Executor POOL = Executors.newCachedThreadPool(Thread.ofPlatform()
-                .name("weft-fallback-", 1).daemon(true).factory());
-    }
-
-    /** The loop's platform thread. */
-    private static final class Carrier extends Thread {
+    /** The loop's machinery, which knows its handle and reports to its exception handler. */
+    static final class Engine extends LoopCore {
         final Loop loop;
 
-        Carrier(Loop loop) {
-            super(loop.name);
-            this.loop = loop;
+        Engine(Loop loop, LoopOptions options) {
+            this.loop = loop;   // before the machinery starts, which may report
+            super(options);
         }
 
         @Override
-        public void run() {
-            loop.runCarrier();
+        public void report(String message, Throwable error) {
+            try {
+                loop.exceptionHandler.handle(loop, message, error);
+            } catch (Throwable handlerFailure) {   // a user handler may throw anything
+                // The handler itself failed: log both, so neither problem is lost.
+                var logger = System.getLogger("dev.weft");
+                logger.log(System.Logger.Level.ERROR, "[" + name() + "] " + message, error);
+                logger.log(System.Logger.Level.ERROR,
+                        "[" + name() + "] the exception handler failed", handlerFailure);
+            }
+        }
+
+        @Override
+        protected TaskCore newTask(long id, String name, Object body, TaskCore parent) {
+            return new Task<>(this, id, name, body, parent).core;
         }
     }
 }

@@ -7,7 +7,7 @@ import javax.management.ObjectName;
 /**
  * Registers loops as {@link LoopMXBean}s when the JVM asks for it ({@code -Dweft.jmx=true} or
  * {@code -Dweft.debug=true}); off by default because starting JMX costs a program that never
- * uses it tens of milliseconds.
+ * uses it tens of milliseconds. It reads the loop through its public API only.
  */
 final class LoopManagement implements LoopMXBean {
     static final boolean ENABLED = Boolean.getBoolean("weft.jmx")

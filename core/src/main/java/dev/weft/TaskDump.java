@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a loop's tasks are doing, from {@link Loop#dump()}: the tree of alive tasks (parent to
- * children), each with its status, what it waits on, its stack and, with
+ * children), each with its state, what it waits on, its stack and, with
  * {@code -Dweft.debug=true}, where it was spawned. {@link #toString()} gives a text tree for
  * people, {@link #toJson()} the same for tools.
  *
@@ -15,11 +15,19 @@ import java.util.List;
  */
 public record TaskDump(String loop, boolean consistent, List<Node> tasks) {
 
+    /** Where an alive task is in its life. */
+    public enum State {
+        /** Spawned, not started yet (a task of {@code spawnLater}, or one waiting its turn). */
+        PENDING,
+        /** Started: running, ready or waiting. */
+        RUNNING
+    }
+
     /**
      * One task of the dump.
      *
      * @param name the task's name
-     * @param status its status
+     * @param state whether it has started
      * @param waitingFor what it waits on, in words: a lock and its owner, a queue, a task it
      *     joins, a sleep, something outside Weft, or that it runs
      * @param stack its stack, innermost frame first; empty if it has no thread yet
@@ -27,7 +35,7 @@ public record TaskDump(String loop, boolean consistent, List<Node> tasks) {
      *     with {@code -Dweft.debug=true}
      * @param children the alive tasks it spawned
      */
-    public record Node(String name, Task.Status status, String waitingFor,
+    public record Node(String name, State state, String waitingFor,
             List<StackTraceElement> stack, List<StackTraceElement> spawnedAt,
             List<Node> children) {}
 
@@ -58,7 +66,7 @@ public record TaskDump(String loop, boolean consistent, List<Node> tasks) {
 
     private static void appendText(StringBuilder text, Node node, String indent) {
         text.append(indent).append("task \"").append(node.name()).append("\" ")
-                .append(node.status()).append(": ").append(node.waitingFor()).append('\n');
+                .append(node.state()).append(": ").append(node.waitingFor()).append('\n');
         for (StackTraceElement frame : node.stack()) {
             text.append(indent).append("    at ").append(frame).append('\n');
         }
@@ -89,7 +97,7 @@ public record TaskDump(String loop, boolean consistent, List<Node> tasks) {
                 json.append(',');
             }
             json.append("{\"name\":").append(quote(node.name()))
-                    .append(",\"status\":").append(quote(node.status().name()))
+                    .append(",\"state\":").append(quote(node.state().name()))
                     .append(",\"waitingFor\":").append(quote(node.waitingFor()))
                     .append(",\"stack\":");
             appendFrames(json, node.stack());

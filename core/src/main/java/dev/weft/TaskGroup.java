@@ -9,6 +9,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import dev.weft.internal.loop.CancelScope;
+import dev.weft.internal.loop.Cancellation;
+import dev.weft.internal.loop.Failures;
+import dev.weft.internal.future.Completion.Phase;
+import dev.weft.internal.park.WaitList;
+import dev.weft.internal.park.WaitPoint;
 
 /**
  * A scope for child tasks (structured concurrency): when {@link #close()} returns, every child
@@ -47,8 +53,9 @@ public final class TaskGroup implements AutoCloseable {
     /* How it works: each child gets a listener that runs when it finishes, on its loop's
      * thread; the listener records a failure and cancels the siblings and, inside run(), the
      * body's cancel scope on the owner. `running` holds the children spawned and not finished;
-     * close() parks the owner until it is empty. The state below is guarded by `this` because
-     * spawn and cancel may come from any thread. */
+     * close() parks the owner, in `idle`'s wait list, until it is empty. The state below is
+     * guarded by `this` because spawn and cancel may come from any thread; `idle` has its own
+     * lock, never taken while holding `this`. */
 
     private final Task<?> owner;
     private final Set<Task<?>> running = new LinkedHashSet<>();   // guarded by this
@@ -60,6 +67,9 @@ public final class TaskGroup implements AutoCloseable {
     private boolean cancelled;                                    // guarded by this
     private boolean closed;                                       // guarded by this
     private CancelScope bodyScope;                                // owner's thread, loop thread
+    private final WaitPoint idle = new WaitPoint(this);           // where the owner waits
+    private final WaitList idleWaiters = new WaitList();          // guarded by idle
+    private final Runnable cancelOnOwnerCancel = this::cancel;    // the owner's ledger entry
 
     private TaskGroup(Task<?> owner) {
         this.owner = owner;
@@ -73,7 +83,7 @@ public final class TaskGroup implements AutoCloseable {
     public static TaskGroup open() {
         Task<?> owner = Weft.requireTask("TaskGroup.open");
         var group = new TaskGroup(owner);
-        owner.loop.groupOpened(owner, group);
+        owner.core.loop().ledger().groupOpened(owner.core, group.cancelOnOwnerCancel);
         return group;
     }
 
@@ -93,7 +103,7 @@ public final class TaskGroup implements AutoCloseable {
         Task<?> owner = Weft.requireTask("TaskGroup.run");
         java.util.Objects.requireNonNull(body, "body");
         TaskGroup group = open();
-        CancelScope scope = CancelScope.openGroup(owner);
+        CancelScope scope = CancelScope.openGroup(owner.core);
         group.bodyScope = scope;
         T value;
         try {
@@ -125,7 +135,7 @@ public final class TaskGroup implements AutoCloseable {
      */
     public <T> Task<T> spawn(String name, Callable<T> body) {
         Objects.requireNonNull(body, "body");
-        return spawnChecked(() -> owner.loop.spawnChild(name, body, owner));
+        return spawnChecked(() -> owner.core.loop().spawn(name, body, owner.core));
     }
 
     /** Spawns a child task that runs {@code body}; see {@link #spawn(Callable)}. */
@@ -136,10 +146,12 @@ public final class TaskGroup implements AutoCloseable {
     /** Spawns a named child task that runs {@code body}; see {@link #spawn(String, Callable)}. */
     public Task<Void> spawn(String name, Action body) {
         Objects.requireNonNull(body, "body");
-        return spawnChecked(() -> owner.loop.spawnChild(name, body, owner));
+        return spawnChecked(() -> owner.core.loop().spawn(name, body, owner.core));
     }
 
-    private <T> Task<T> spawnChecked(java.util.function.Supplier<Task<T>> spawner) {
+    @SuppressWarnings("unchecked")
+    private <T> Task<T> spawnChecked(
+            java.util.function.Supplier<dev.weft.internal.loop.TaskCore> spawner) {
         Task<T> child;
         boolean cancelAtOnce;
         synchronized (this) {
@@ -147,11 +159,11 @@ public final class TaskGroup implements AutoCloseable {
                 throw new IllegalStateException("the task group of task \"" + owner.name()
                         + "\" is closed; spawn its children before close()");
             }
-            child = spawner.get();
+            child = (Task<T>) Task.of(spawner.get());
             running.add(child);
             cancelAtOnce = cancelled;
         }
-        child.whenFinished(this::childFinished);
+        child.core.whenFinished(finished -> childFinished(child));
         if (cancelAtOnce) {
             child.cancel();
         }
@@ -214,7 +226,7 @@ public final class TaskGroup implements AutoCloseable {
     private void endBody(CancelScope scope) {
         bodyScope = null;
         scope.close();
-        if (scope.isCancelled() && !owner.cancellationPending()) {
+        if (scope.isCancelled() && !owner.core.cancellationPending()) {
             Thread.interrupted();   // the interrupt was this scope's own; it is spent
         }
     }
@@ -249,9 +261,9 @@ public final class TaskGroup implements AutoCloseable {
         var found = new ArrayList<Throwable>();
         var seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
         for (Task<?> child : children) {
-            child.markObserved();
-            List<Throwable> failures = child.status() == Task.Status.FAILED
-                    ? List.of(child.failure()) : Failures.carried(child.failure());
+            child.core.markObserved();
+            List<Throwable> failures = child.core.phase() == Phase.FAILED
+                    ? List.of(child.core.failure()) : Failures.carried(child.core.failure());
             for (Throwable failure : failures) {
                 if (seen.add(failure)) {
                     found.add(failure);
@@ -288,7 +300,7 @@ public final class TaskGroup implements AutoCloseable {
     }
 
     private void awaitChildren() {
-        Waiting.await(owner, this::isIdle, -1, Waiting.Source.THIS_LOOP, this);
+        idle.awaitUntil(this::isIdle, idleWaiters, -1);
     }
 
     private synchronized boolean isIdle() {
@@ -299,18 +311,18 @@ public final class TaskGroup implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        owner.loop.groupClosed(owner, this);
+        owner.core.loop().ledger().groupClosed(owner.core, cancelOnOwnerCancel);
     }
 
     private void childFinished(Task<?> child) {
         List<Task<?>> siblings = List.of();
-        boolean idle;
-        boolean failed = child.status() == Task.Status.FAILED;
-        boolean carries = !failed && child.status() == Task.Status.CANCELLED
-                && Failures.carriesFailure(child.failure());
+        boolean nowIdle;
+        boolean failed = child.core.phase() == Phase.FAILED;
+        boolean carries = !failed && child.core.phase() == Phase.CANCELLED
+                && Failures.carriesFailure(child.core.failure());
         synchronized (this) {
             running.remove(child);
-            idle = running.isEmpty();
+            nowIdle = running.isEmpty();
             if (failed || carries) {
                 undelivered.add(child);
             }
@@ -326,14 +338,16 @@ public final class TaskGroup implements AutoCloseable {
         if (failed) {
             cancelBody();
         }
-        if (idle) {
-            java.util.concurrent.locks.LockSupport.unpark(owner.thread);
+        if (nowIdle) {
+            synchronized (idle) {
+                idleWaiters.grantAll(null);
+            }
         }
     }
 
     /** After a child failure: cancels the body of {@link #run}, if it is still running. */
     private void cancelBody() {
-        owner.loop.runOnLoop(() -> {
+        owner.core.loop().runOnLoop(() -> {
             CancelScope scope = bodyScope;
             if (scope != null) {
                 scope.cancel();

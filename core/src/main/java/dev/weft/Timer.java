@@ -1,6 +1,6 @@
 package dev.weft;
 
-import java.util.Objects;
+import dev.weft.internal.loop.LoopTimer;
 
 /**
  * A callback scheduled on a loop at a deadline of the loop's {@link Clock}, returned by
@@ -8,41 +8,21 @@ import java.util.Objects;
  *
  * <p><b>Thread safety:</b> {@link #cancel()} may be called from any thread.
  */
-public final class Timer extends TimerEntry {
-    /* How it works: timers live in the loop's TimerHeap, which only the loop thread touches; the
-     * heap index lets a cancel remove the timer at once (timeouts that end early are the common
-     * case). A cancel from another thread marks the timer, so it can no longer fire, and posts
-     * the removal to the loop. */
+public final class Timer {
+    private final LoopTimer timer;
 
-    private final Loop loop;
-    private final long deadline;
-    private final Object action;          // a Runnable to run, or a Thread to unpark
-    private volatile boolean cancelled;   // any thread
-    private boolean fired;                // loop thread only
-
-    Timer(Loop loop, long deadline, Runnable action) {
-        this(loop, deadline, (Object) Objects.requireNonNull(action, "action"));
-    }
-
-    /** A timer that unparks {@code thread}: the cheapest way for a task to wait with a limit. */
-    Timer(Loop loop, long deadline, Thread thread) {
-        this(loop, deadline, (Object) thread);
-    }
-
-    private Timer(Loop loop, long deadline, Object action) {
-        this.loop = loop;
-        this.deadline = deadline;
-        this.action = action;
+    Timer(LoopTimer timer) {
+        this.timer = timer;
     }
 
     /** Returns the deadline, in the loop clock's {@link Clock#nanoTime()} scale. */
     public long deadline() {
-        return deadline;
+        return timer.deadline();
     }
 
     /** Returns whether {@link #cancel()} was called before the timer fired. */
     public boolean isCancelled() {
-        return cancelled;
+        return timer.isCancelled();
     }
 
     /**
@@ -51,34 +31,11 @@ public final class Timer extends TimerEntry {
      * @return whether this call stopped the timer from firing
      */
     public boolean cancel() {
-        if (cancelled || fired) {
-            return false;
-        }
-        cancelled = true;
-        loop.timerCancelled(this);
-        return true;
-    }
-
-    /** Runs the action on the loop thread, unless cancelled. */
-    @Override
-    void fire() {
-        if (!cancelled) {
-            fired = true;
-            if (action instanceof Thread thread) {
-                java.util.concurrent.locks.LockSupport.unpark(thread);
-            } else {
-                ((Runnable) action).run();
-            }
-        }
-    }
-
-    boolean hasFired() {
-        return fired;
+        return timer.cancel();
     }
 
     @Override
     public String toString() {
-        return "Timer[" + (fired ? "fired" : cancelled ? "cancelled" : "pending") + " at "
-                + deadline + "ns on " + loop.name() + "]";
+        return timer.toString();
     }
 }

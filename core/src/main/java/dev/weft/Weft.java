@@ -11,7 +11,14 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
+import dev.weft.internal.loop.CancelScope;
+import dev.weft.internal.loop.Cancellation;
+import dev.weft.internal.loop.Failures;
+import dev.weft.internal.loop.LoopCore;
+import dev.weft.internal.loop.TaskCore;
+import dev.weft.internal.loop.TaskWatch;
+import dev.weft.internal.park.Durations;
+import dev.weft.internal.park.Parking;
 
 /**
  * The everyday entry points of Weft, acting on the loop of the calling task: run a program,
@@ -45,7 +52,7 @@ public final class Weft {
      */
     public static <T> T run(Callable<T> main) {
         Objects.requireNonNull(main, "main");
-        Loop.refuseInTask("Weft.run");   // before a loop is made for nothing
+        LoopCore.refuseInTask("Weft.run");   // before a loop is made for nothing
         try (var loop = new Loop()) {
             return loop.run(main);
         }
@@ -113,26 +120,13 @@ public final class Weft {
      * @throws CancellationException if the task is cancelled meanwhile
      */
     public static void sleep(Duration duration) {
-        Task<?> task = requireTask("Weft.sleep");
+        requireTask("Weft.sleep");
         long nanos = Durations.toNanos(duration, "duration");
         if (nanos == 0) {
             yieldNow();
             return;
         }
-        // Parks right here rather than through Waiting.await, with the task as its own timer:
-        // sleeping tasks are the most numerous, and every frame above the park, with what it
-        // holds, is kept in each sleeping task's stack.
-        task.throwIfCancelled();
-        task.loop.sleepFor(task, nanos);
-        try {
-            do {
-                LockSupport.park();
-                task.absorbInterrupt();
-                task.throwIfCancelled();
-            } while (task.isScheduled());
-        } finally {
-            task.loop.sleepEnded(task);
-        }
+        Parking.sleep(nanos);
     }
 
     /**
@@ -140,8 +134,7 @@ public final class Weft {
      * {@linkplain dev.weft cancellation point}.
      */
     public static void yieldNow() {
-        Task<?> task = requireTask("Weft.yieldNow");
-        task.throwIfCancelled();
+        requireTask("Weft.yieldNow").core.checkpoint();
         Thread.yield();
     }
 
@@ -158,17 +151,18 @@ public final class Weft {
     }
 
     /**
-     * Waits until every task has finished or {@code timeout} passes, ignoring their failures.
+     * Waits until every task has finished or {@code timeout} passes on the loop's clock,
+     * ignoring their failures; a helper whose point is the deadline, so unlike Weft's blocking
+     * calls it takes one (see {@link #timeout} for bounding anything else).
      *
-     * @param timeout the longest wait, or null for none
      * @return whether every task finished
      * @throws IllegalArgumentException if the timeout is negative
      */
     public static boolean joinAll(Collection<? extends Task<?>> tasks, Duration timeout) {
         Task<?> caller = requireTask("Weft.joinAll");
-        long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
-        var watch = new TaskWatch(checked(caller, tasks));
-        return watch(caller, watch, watch::allFinished, nanos);
+        long nanos = Durations.toNanos(timeout, "timeout");
+        var watch = new TaskWatch(cores(checked(caller, tasks)));
+        return watch(watch, watch::allFinished, nanos);
     }
 
     /**
@@ -180,15 +174,14 @@ public final class Weft {
     public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
         Task<?> caller = requireTask("Weft.gather");
         List<Task<?>> all = checked(caller, tasks);
-        var watch = new TaskWatch(all);
+        var watch = new TaskWatch(cores(all));
         try {
-            watch(caller, watch, () -> watch.allFinished() || watch.firstUnsuccessful() != null,
-                    -1);
+            watch(watch, () -> watch.allFinished() || watch.firstUnsuccessful() != null, -1);
         } catch (CancellationException callerCancelled) {
             all.forEach(Task::cancel);
             throw callerCancelled;
         }
-        Task<?> failed = watch.firstUnsuccessful();
+        TaskCore failed = watch.firstUnsuccessful();
         if (failed != null) {
             all.forEach(Task::cancel);
             failed.resultNow();   // throws its failure, and marks it observed
@@ -206,23 +199,28 @@ public final class Weft {
      */
     public static <K extends Task<?>> WaitResult<K> waitTasks(Collection<? extends K> tasks,
             WaitMode mode) {
-        return waitTasks(tasks, mode, null);
+        return waitTasks(tasks, mode, -1, "Weft.waitTasks");
     }
 
     /**
-     * Waits for tasks as {@code mode} says, or until {@code timeout} passes, and reports which
-     * finished. Failures are not thrown; the tasks still pending keep running.
+     * Waits for tasks as {@code mode} says, or until {@code timeout} passes on the loop's clock,
+     * and reports which finished: asyncio's {@code wait(..., timeout=)}. Failures are not thrown;
+     * the tasks still pending keep running. A helper whose point is the deadline, so unlike
+     * Weft's blocking calls it takes one.
      *
-     * @param timeout the longest wait, or null for none
      * @throws IllegalArgumentException if the timeout is negative
      */
     public static <K extends Task<?>> WaitResult<K> waitTasks(Collection<? extends K> tasks,
             WaitMode mode, Duration timeout) {
-        Task<?> caller = requireTask("Weft.waitTasks");
+        return waitTasks(tasks, mode, Durations.toNanos(timeout, "timeout"), "Weft.waitTasks");
+    }
+
+    private static <K extends Task<?>> WaitResult<K> waitTasks(Collection<? extends K> tasks,
+            WaitMode mode, long nanos, String method) {
+        Task<?> caller = requireTask(method);
         Objects.requireNonNull(mode, "mode");
-        long nanos = timeout == null ? -1 : Durations.toNanos(timeout, "timeout");
-        var watch = new TaskWatch(checked(caller, tasks));
-        watch(caller, watch, () -> switch (mode) {
+        var watch = new TaskWatch(cores(checked(caller, tasks)));
+        watch(watch, () -> switch (mode) {
             case ALL_COMPLETED -> watch.allFinished();
             case FIRST_COMPLETED -> watch.finishedCount() > 0 || tasks.isEmpty();
             case FIRST_EXCEPTION -> watch.firstFailed() != null || watch.allFinished();
@@ -243,7 +241,7 @@ public final class Weft {
     public static <K extends Task<?>> Iterable<K> asCompleted(Collection<? extends K> tasks) {
         Task<?> caller = requireTask("Weft.asCompleted");
         List<Task<?>> all = checked(caller, tasks);
-        var watch = new TaskWatch(all);
+        var watch = new TaskWatch(cores(all));
         int size = all.size();
         Iterator<K> iterator = new Iterator<>() {
             private int returned;
@@ -259,9 +257,9 @@ public final class Weft {
                 if (returned == size) {
                     throw new NoSuchElementException("all " + size + " tasks were returned");
                 }
-                Waiting.await(caller, watch::hasFinishedWaiting, -1, watch.source(), watch);
+                watch.await(watch::hasFinishedWaiting, -1);
                 returned++;
-                return (K) watch.pollFinished();
+                return (K) Task.of(watch.pollFinished());
             }
         };
         return () -> iterator;
@@ -295,7 +293,7 @@ public final class Weft {
         Task<?> task = requireTask("Weft.timeout");
         long nanos = Durations.toNanos(limit, "timeout");
         Objects.requireNonNull(body, "body");
-        CancelScope scope = CancelScope.openTimeout(task, limit, nanos);
+        CancelScope scope = CancelScope.openTimeout(task.core, limit, nanos);
         try {
             return body.run();
         } catch (Throwable ended) {
@@ -306,7 +304,7 @@ public final class Weft {
             throw ended;
         } finally {
             scope.close();
-            if (scope.isCancelled() && !task.cancellationPending()) {
+            if (scope.isCancelled() && !task.core.cancellationPending()) {
                 Thread.interrupted();   // the interrupt was this scope's own; it is spent
             }
         }
@@ -345,12 +343,12 @@ public final class Weft {
         Task<?> task = requireTask("Weft.shield");
         Objects.requireNonNull(body, "body");
         boolean wasInterrupted = Thread.interrupted();
-        CancelScope scope = CancelScope.openShield(task);
+        CancelScope scope = CancelScope.openShield(task.core);
         try {
             return body.run();
         } finally {
             scope.close();
-            if (wasInterrupted || task.cancellationPending()) {
+            if (wasInterrupted || task.core.cancellationPending()) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -368,17 +366,17 @@ public final class Weft {
     }
 
     private static Loop loop(String method) {
-        return requireTask(method).loop;
+        return requireTask(method).loop();
     }
 
     /**
      * Waits until {@code ready} holds for the watched tasks or the timeout (negative: none)
      * passes, then withdraws the watch from tasks still running.
      */
-    private static boolean watch(Task<?> caller, TaskWatch watch,
-            java.util.function.BooleanSupplier ready, long timeoutNanos) {
+    private static boolean watch(TaskWatch watch, java.util.function.BooleanSupplier ready,
+            long timeoutNanos) {
         try {
-            return Waiting.await(caller, ready, timeoutNanos, watch.source(), watch);
+            return watch.await(ready, timeoutNanos);
         } finally {
             watch.abandon();
         }
@@ -396,5 +394,13 @@ public final class Weft {
             copy.add(task);
         }
         return copy;
+    }
+
+    private static List<TaskCore> cores(List<Task<?>> tasks) {
+        var cores = new ArrayList<TaskCore>(tasks.size());
+        for (Task<?> task : tasks) {
+            cores.add(task.core);
+        }
+        return cores;
     }
 }

@@ -1,6 +1,6 @@
 package dev.weft.exec;
 
-import dev.weft.internal.Uninterruptibly;
+import dev.weft.internal.hook.Uninterruptibly;
 
 import dev.weft.Action;
 import dev.weft.Loop;

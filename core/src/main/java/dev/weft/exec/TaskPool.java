@@ -329,7 +329,7 @@ public final class TaskPool {
                 Task<? extends B> task = start(target, () -> function.apply(input));
                 inFlight.add(task);
                 if (unordered) {
-                    task.onDone(done -> finished.offer(done));
+                    task.onDone(done -> finished.offer(task));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.weft.exec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Future.State;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Errors are never lost:</b> a failure of work run through {@link #execute} is logged when
  * it happens (nobody holds that work); a failure of submitted work that nobody read
- * ({@link Work#result()}, {@link Work#get()}, {@link Work#exception()}) is logged when the pool
+ * ({@link Work#result()}, {@link Work#get()}, {@link Work#exceptionNow()}) is logged when the pool
  * is closed.
  *
  * <p><b>Thread safety:</b> thread-safe. Waiting for work from a task parks only that task.
@@ -128,9 +129,9 @@ public final class WorkerPool extends AbstractExecutorService {
         }
         Work<Object> work = newTaskFor(Executors.callable(command));
         work.onDone(done -> {
-            if (done.status() == Work.Status.FAILED) {
+            if (done.state() == State.FAILED) {
                 report(done + " failed; it was run through execute(), so nobody else can see "
-                        + "its failure", done.exception());
+                        + "its failure", done.exceptionNow());
             }
         });
         executeWork(work);
@@ -285,7 +286,7 @@ public final class WorkerPool extends AbstractExecutorService {
         for (Work<?> work : List.copyOf(unobservedFailures)) {
             if (unobservedFailures.remove(work) && !work.isObserved()) {
                 report(work + " failed and nobody read its failure (call result(), get() or "
-                        + "exception() on it)", work.failure());
+                        + "exceptionNow() on it)", work.failure());
             }
         }
     }

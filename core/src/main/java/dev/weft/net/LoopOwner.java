@@ -1,7 +1,9 @@
 package dev.weft.net;
 
-import dev.weft.Task;
-import dev.weft.internal.Parking;
+import dev.weft.internal.loop.LoopCore;
+import dev.weft.internal.loop.TaskCore;
+import java.io.IOException;
+import java.nio.channels.SelectableChannel;
 
 /**
  * Which loop a socket belongs to: the loop of the task that opened it. Sockets are used only
@@ -17,27 +19,37 @@ final class LoopOwner {
      * @throws WrongThreadException if the caller is not a task; the message names
      *     {@code operation}
      */
-    static Object ofCallingTask(Parking parking, String operation) {
-        Object me = parking.currentParty();
-        Object loop = parking.loopOf(me);
-        if (loop == null || !(me instanceof Task<?>)) {
+    static LoopCore ofCallingTask(String operation) {
+        TaskCore me = TaskCore.current();
+        if (me == null) {
             throw new WrongThreadException(operation + " must be called from a task; start one "
                     + "with Weft.run(...)");
         }
-        return loop;
+        return me.loop();
     }
 
     /**
-     * Returns the calling party, once it is known to be a task of {@code loop}.
+     * Returns the calling task, once it is known to be a task of {@code loop}.
      *
      * @throws WrongThreadException if it is not; the message names {@code socket}
      */
-    static Object requireCaller(Parking parking, Object loop, Object socket) {
-        Object me = parking.currentParty();
-        if (parking.loopOf(me) != loop) {
+    static TaskCore requireCaller(LoopCore loop, Object socket) {
+        TaskCore me = TaskCore.current();
+        if (me == null || me.loop() != loop) {
             throw new WrongThreadException(socket + " belongs to another loop; use it from tasks "
                     + "of the loop that opened it");
         }
         return me;
+    }
+
+    /**
+     * Parks the calling task {@code me} until {@code channel} is ready for {@code ops} on its
+     * loop's own selector. This is a cancellation point; a cancelled wait leaves the channel as
+     * it was.
+     *
+     * @throws IOException if the channel is closed meanwhile
+     */
+    static void awaitReady(TaskCore me, SelectableChannel channel, int ops) throws IOException {
+        me.loop().poller().awaitReady(me, channel, ops);
     }
 }

@@ -1,6 +1,8 @@
 package dev.weft.net;
 
-import dev.weft.internal.Parking;
+import dev.weft.internal.loop.TaskCore;
+
+import dev.weft.internal.park.Parking;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -19,9 +21,9 @@ final class PlainTransport implements Transport {
     }
 
     @Override
-    public int read(ByteBuffer into, Object me) throws IOException {
+    public int read(ByteBuffer into, TaskCore me) throws IOException {
         if (drained) {
-            Parking.get().awaitReady(me, channel, SelectionKey.OP_READ);
+            LoopOwner.awaitReady(me, channel, SelectionKey.OP_READ);
         }
         while (true) {
             int room = into.remaining();
@@ -30,15 +32,15 @@ final class PlainTransport implements Transport {
                 drained = count > 0 && count < room;
                 return count;
             }
-            Parking.get().awaitReady(me, channel, SelectionKey.OP_READ);
+            LoopOwner.awaitReady(me, channel, SelectionKey.OP_READ);
         }
     }
 
     @Override
-    public void write(ByteBuffer from, Object me) throws IOException {
+    public void write(ByteBuffer from, TaskCore me) throws IOException {
         while (from.hasRemaining()) {
             if (channel.write(from) == 0) {
-                Parking.get().awaitReady(me, channel, SelectionKey.OP_WRITE);
+                LoopOwner.awaitReady(me, channel, SelectionKey.OP_WRITE);
             }
         }
     }

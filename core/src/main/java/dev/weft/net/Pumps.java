@@ -1,6 +1,6 @@
 package dev.weft.net;
 
-import dev.weft.internal.Uninterruptibly;
+import dev.weft.internal.hook.Uninterruptibly;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

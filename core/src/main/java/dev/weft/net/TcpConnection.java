@@ -1,7 +1,12 @@
 package dev.weft.net;
 
+import dev.weft.internal.loop.LoopCore;
+import dev.weft.internal.loop.TaskCore;
+
+import dev.weft.internal.park.Party;
+
 import dev.weft.exec.Offload;
-import dev.weft.internal.Parking;
+import dev.weft.internal.park.Parking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,10 +61,10 @@ public final class TcpConnection extends StreamReader {
 
 
     private final SocketChannel channel;
-    private final Object loop;
+    private final LoopCore loop;
     private Transport transport;                                  // plain, or TLS once agreed
 
-    TcpConnection(SocketChannel channel, Object loop) throws IOException {
+    TcpConnection(SocketChannel channel, LoopCore loop) throws IOException {
         this.channel = channel;
         this.loop = loop;
         channel.configureBlocking(false);
@@ -67,14 +72,14 @@ public final class TcpConnection extends StreamReader {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);   // not for Unix ones
         }
         this.transport = new PlainTransport(channel);
-        Parking.get().own(loop, channel, this);
+        loop.holdings().own(channel, this);
     }
 
     /**
      * Runs the TLS handshake as client or server, then speaks TLS: the calling task parks while
      * the peer answers.
      */
-    void startTls(SSLEngine engine, Object me) throws IOException {
+    void startTls(SSLEngine engine, TaskCore me) throws IOException {
         var tls = new TlsTransport(engine, channel);
         tls.handshake(me);
         transport = tls;
@@ -126,24 +131,23 @@ public final class TcpConnection extends StreamReader {
 
     private static TcpConnection open(SocketAddress address, StandardProtocolFamily family)
             throws IOException {
-        Parking parking = Parking.get();
-        Object loop = LoopOwner.ofCallingTask(parking, "TcpConnection.connect");
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
+        LoopCore loop = LoopOwner.ofCallingTask("TcpConnection.connect");
+        TaskCore me = TaskCore.current();
+        me.checkpoint();
         SocketChannel channel = family == StandardProtocolFamily.UNIX
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
         boolean connected = false;
         try {
             var connection = new TcpConnection(channel, loop);
             if (!channel.connect(address)) {
-                parking.awaitReady(me, channel, SelectionKey.OP_CONNECT);
+                LoopOwner.awaitReady(me, channel, SelectionKey.OP_CONNECT);
                 channel.finishConnect();
             }
             connected = true;
             return connection;
         } finally {
             if (!connected) {
-                parking.forget(loop, channel);
+                loop.holdings().forget(channel);
                 channel.close();
             }
         }
@@ -167,7 +171,7 @@ public final class TcpConnection extends StreamReader {
             SSLParameters parameters = engine.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             engine.setSSLParameters(parameters);
-            connection.startTls(engine, Parking.get().currentParty());
+            connection.startTls(engine, TaskCore.current());
             return connection;
         } catch (IOException | RuntimeException e) {
             connection.close();
@@ -199,9 +203,8 @@ public final class TcpConnection extends StreamReader {
 
     /** Writes what remains of {@code buffer}; see {@link #write(byte[], int, int)}. */
     public void write(ByteBuffer buffer) throws IOException {
-        Parking parking = Parking.get();
-        Object me = LoopOwner.requireCaller(parking, loop, this);
-        parking.checkpoint(me);
+        TaskCore me = LoopOwner.requireCaller(loop, this);
+        me.checkpoint();
         transport.write(buffer, me);
     }
 
@@ -213,11 +216,10 @@ public final class TcpConnection extends StreamReader {
     /** Closes the connection; callable from any thread. Never blocks. */
     @Override
     public void close() throws IOException {
-        Parking parking = Parking.get();
-        if (channel.isOpen() && parking.loopOf(parking.currentParty()) == loop) {
+        if (channel.isOpen() && LoopCore.current() == loop) {
             transport.closing();   // TLS's goodbye, from the owner's thread only
         }
-        parking.forget(loop, channel);
+        loop.holdings().forget(channel);
         channel.close();
     }
 
@@ -278,9 +280,8 @@ public final class TcpConnection extends StreamReader {
 
     @Override
     int readSource(ByteBuffer buffer) throws IOException {
-        Parking parking = Parking.get();
-        Object me = LoopOwner.requireCaller(parking, loop, this);
-        parking.checkpoint(me);
+        TaskCore me = LoopOwner.requireCaller(loop, this);
+        me.checkpoint();
         return transport.read(buffer, me);
     }
 

@@ -1,9 +1,14 @@
 package dev.weft.net;
 
+import dev.weft.internal.loop.LoopCore;
+import dev.weft.internal.loop.TaskCore;
+
+import dev.weft.internal.park.Party;
+
 import dev.weft.Loop;
 import dev.weft.Task;
 import dev.weft.Weft;
-import dev.weft.internal.Parking;
+import dev.weft.internal.park.Parking;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -60,6 +65,7 @@ public final class TcpServer implements AutoCloseable {
 
     private final ServerSocketChannel channel;
     private final Loop loop;
+    private final LoopCore core;                       // the loop's machinery
     private final ConnectionHandler handler;
     private final Set<Task<?>> connections = ConcurrentHashMap.newKeySet();
     private final SocketAddress address;               // an IP address and port, or a path
@@ -72,10 +78,11 @@ public final class TcpServer implements AutoCloseable {
         this.channel = channel;
         this.handshakeTimeout = handshakeTimeout;
         this.loop = loop;
+        this.core = LoopOwner.ofCallingTask("TcpServer.serve");
         this.handler = handler;
         this.tls = tls;
         this.address = channel.getLocalAddress();
-        Parking.get().own(loop, channel, this);
+        core.holdings().own(channel, this);
     }
 
     /**
@@ -230,7 +237,7 @@ public final class TcpServer implements AutoCloseable {
         if (acceptor != null) {
             acceptor.cancel();
         }
-        Parking.get().forget(loop, channel);
+        core.holdings().forget(channel);
         channel.close();
         try {
             List<Task<?>> open = List.copyOf(connections);
@@ -256,8 +263,7 @@ public final class TcpServer implements AutoCloseable {
     }
 
     private void acceptLoop() throws IOException {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        TaskCore me = TaskCore.current();
         int acceptedInARow = 0;
         while (channel.isOpen()) {
             if (++acceptedInARow % ACCEPTS_PER_TURN == 0) {
@@ -271,7 +277,7 @@ public final class TcpServer implements AutoCloseable {
             }
             if (accepted == null) {
                 try {
-                    parking.awaitReady(me, channel, SelectionKey.OP_ACCEPT);
+                    LoopOwner.awaitReady(me, channel, SelectionKey.OP_ACCEPT);
                 } catch (java.nio.channels.ClosedChannelException closed) {
                     return;
                 }
@@ -284,7 +290,7 @@ public final class TcpServer implements AutoCloseable {
     private void serve(SocketChannel accepted) throws IOException {
         TcpConnection connection;
         try {
-            connection = new TcpConnection(accepted, loop);
+            connection = new TcpConnection(accepted, core);
         } catch (IOException e) {
             accepted.close();   // the peer left before we could set the socket up
             return;
@@ -295,7 +301,7 @@ public final class TcpServer implements AutoCloseable {
                     SSLEngine engine = tls.createSSLEngine();
                     engine.setUseClientMode(false);
                     Weft.timeout(handshakeTimeout, () -> {
-                        connection.startTls(engine, Weft.current());
+                        connection.startTls(engine, TaskCore.current());
                         return null;
                     });
                 }
@@ -305,10 +311,10 @@ public final class TcpServer implements AutoCloseable {
         connections.add(task);
         task.onDone(done -> {
             connections.remove(done);
-            if (done.status() == Task.Status.FAILED) {
+            if (done.state() == java.util.concurrent.Future.State.FAILED) {
                 // Reported now, not when the loop closes: a server may run for months.
                 loop.report(done + " failed; its connection was closed, the server goes on",
-                        done.exception());
+                        done.exceptionNow());
             }
         });
     }

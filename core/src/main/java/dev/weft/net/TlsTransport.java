@@ -1,5 +1,7 @@
 package dev.weft.net;
 
+import dev.weft.internal.loop.TaskCore;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,7 +43,7 @@ final class TlsTransport implements Transport {
     }
 
     /** Runs the handshake to its end; the calling task parks while the peer answers. */
-    void handshake(Object me) throws IOException {
+    void handshake(TaskCore me) throws IOException {
         engine.beginHandshake();
         while (true) {
             switch (engine.getHandshakeStatus()) {
@@ -61,7 +63,7 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public int read(ByteBuffer into, Object me) throws IOException {
+    public int read(ByteBuffer into, TaskCore me) throws IOException {
         while (!appIn.hasRemaining()) {
             if (inboundDone || unwrapOnce(me) < 0) {
                 return -1;
@@ -75,7 +77,7 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public void write(ByteBuffer from, Object me) throws IOException {
+    public void write(ByteBuffer from, TaskCore me) throws IOException {
         while (from.hasRemaining()) {
             wrapAndSend(from, me);
         }
@@ -98,7 +100,7 @@ final class TlsTransport implements Transport {
      * Unwraps one record (reading from the socket as needed) and answers the engine; returns
      * -1 at the end of the stream, else how many application bytes it produced (maybe 0).
      */
-    private int unwrapOnce(Object me) throws IOException {
+    private int unwrapOnce(TaskCore me) throws IOException {
         while (true) {
             netIn.flip();
             appIn.compact();
@@ -141,7 +143,7 @@ final class TlsTransport implements Transport {
     }
 
     /** Answers what the engine asks for after a record: send, or run tasks. */
-    private void answer(SSLEngineResult result, Object me) throws IOException {
+    private void answer(SSLEngineResult result, TaskCore me) throws IOException {
         SSLEngineResult.HandshakeStatus status = result.getHandshakeStatus();
         while (status == SSLEngineResult.HandshakeStatus.NEED_TASK
                 || status == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
@@ -154,7 +156,7 @@ final class TlsTransport implements Transport {
         }
     }
 
-    private void wrapAndSend(ByteBuffer from, Object me) throws IOException {
+    private void wrapAndSend(ByteBuffer from, TaskCore me) throws IOException {
         while (true) {
             netOut.clear();
             SSLEngineResult result = engine.wrap(from, netOut);

@@ -1,6 +1,9 @@
 package dev.weft.net;
 
-import dev.weft.internal.Parking;
+import dev.weft.internal.loop.LoopCore;
+import dev.weft.internal.loop.TaskCore;
+
+import dev.weft.internal.park.Parking;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -31,13 +34,13 @@ public final class UdpSocket implements AutoCloseable {
     public static final int MAX_DATAGRAM = 65_507;
 
     private final DatagramChannel channel;
-    private final Object loop;
+    private final LoopCore loop;
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);   // loop thread
 
-    private UdpSocket(DatagramChannel channel, Object loop) {
+    private UdpSocket(DatagramChannel channel, LoopCore loop) {
         this.channel = channel;
         this.loop = loop;
-        Parking.get().own(loop, channel, this);
+        loop.holdings().own(channel, this);
     }
 
     /**
@@ -48,7 +51,7 @@ public final class UdpSocket implements AutoCloseable {
      */
     public static UdpSocket bind(InetSocketAddress address) throws IOException {
         Objects.requireNonNull(address, "address");
-        Object loop = LoopOwner.ofCallingTask(Parking.get(), "UdpSocket.bind");
+        LoopCore loop = LoopOwner.ofCallingTask("UdpSocket.bind");
         DatagramChannel channel = DatagramChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
@@ -64,20 +67,18 @@ public final class UdpSocket implements AutoCloseable {
     /** Sends {@code data} to {@code target} as one datagram, waiting if the socket is busy. */
     public void send(byte[] data, InetSocketAddress target) throws IOException {
         Objects.requireNonNull(target, "target");
-        Parking parking = Parking.get();
-        Object me = LoopOwner.requireCaller(parking, loop, this);
-        parking.checkpoint(me);
+        TaskCore me = LoopOwner.requireCaller(loop, this);
+        me.checkpoint();
         var out = ByteBuffer.wrap(data);
         while (channel.send(out, target) == 0) {
-            parking.awaitReady(me, channel, SelectionKey.OP_WRITE);
+            LoopOwner.awaitReady(me, channel, SelectionKey.OP_WRITE);
         }
     }
 
     /** Waits for the next datagram and returns it. */
     public Datagram receive() throws IOException {
-        Parking parking = Parking.get();
-        Object me = LoopOwner.requireCaller(parking, loop, this);
-        parking.checkpoint(me);
+        TaskCore me = LoopOwner.requireCaller(loop, this);
+        me.checkpoint();
         while (true) {
             buffer.clear();
             var sender = (InetSocketAddress) channel.receive(buffer);
@@ -85,7 +86,7 @@ public final class UdpSocket implements AutoCloseable {
                 buffer.flip();
                 return new Datagram(Arrays.copyOf(buffer.array(), buffer.limit()), sender);
             }
-            parking.awaitReady(me, channel, SelectionKey.OP_READ);
+            LoopOwner.awaitReady(me, channel, SelectionKey.OP_READ);
         }
     }
 
@@ -97,7 +98,7 @@ public final class UdpSocket implements AutoCloseable {
     /** Closes the socket; callable from any thread. Never blocks. */
     @Override
     public void close() throws IOException {
-        Parking.get().forget(loop, channel);
+        loop.holdings().forget(channel);
         channel.close();
     }
 

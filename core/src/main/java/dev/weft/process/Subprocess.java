@@ -5,7 +5,7 @@ import dev.weft.TaskGroup;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.exec.WorkerPool;
-import dev.weft.internal.Uninterruptibly;
+import dev.weft.internal.hook.Uninterruptibly;
 import dev.weft.net.PipeReader;
 import dev.weft.net.PipeWriter;
 import java.io.IOException;

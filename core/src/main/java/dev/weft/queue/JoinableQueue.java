@@ -1,11 +1,11 @@
 package dev.weft.queue;
 
-import dev.weft.internal.Interrupts;
-import dev.weft.internal.Parking;
-import dev.weft.internal.Parties;
-import dev.weft.internal.WaitList;
-import dev.weft.internal.WaitPoint;
-import dev.weft.internal.Waiter;
+import dev.weft.internal.park.Interrupts;
+import dev.weft.internal.park.Parking;
+import dev.weft.internal.park.Party;
+import dev.weft.internal.park.WaitList;
+import dev.weft.internal.park.WaitPoint;
+import dev.weft.internal.park.Waiter;
 import java.util.AbstractQueue;
 import java.util.Arrays;
 import java.util.Collection;
@@ -143,7 +143,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
     @Override
     public boolean offer(E item) {
         checkItem(item);
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             requireOpen();
@@ -166,10 +166,9 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
 
     private boolean offerWaiting(E item, long timeoutNanos) throws InterruptedException {
         checkItem(item);
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        Party me = Party.current();
         try {
-            parking.checkpoint(me);
+            me.checkpoint();
             Waiter waiter;
             synchronized (point) {
                 point.touch(me);
@@ -183,7 +182,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
                 waiter = new Waiter(me, point, 1, item);
                 putters.add(waiter);
             }
-            if (!point.await(parking, putters, waiter, timeoutNanos)) {
+            if (!point.await(putters, waiter, timeoutNanos)) {
                 return false;
             }
             if (waiter.item() == SHUT_DOWN) {
@@ -243,7 +242,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
     /** Removes and returns the next item, or null if the queue is empty; never waits. */
     @Override
     public E poll() {
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             return pollLocked();
@@ -252,10 +251,9 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
 
     @SuppressWarnings("unchecked")
     private E pollWaiting(long timeoutNanos) throws InterruptedException {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        Party me = Party.current();
         try {
-            parking.checkpoint(me);
+            me.checkpoint();
             Waiter waiter;
             synchronized (point) {
                 point.touch(me);
@@ -272,7 +270,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
                 waiter = new Waiter(me, point, 1);
                 takers.add(waiter);
             }
-            if (!point.await(parking, takers, waiter, timeoutNanos)) {
+            if (!point.await(takers, waiter, timeoutNanos)) {
                 return null;
             }
             Object item = waiter.item();
@@ -338,7 +336,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
         if (sink == this) {
             throw new IllegalArgumentException("cannot drain a queue into itself");
         }
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         int drained = 0;
         synchronized (point) {
             point.touch(me);
@@ -360,7 +358,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
      * @throws IllegalStateException if called more times than items were put
      */
     public void taskDone() {
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             if (unfinished == 0) {
@@ -411,7 +409,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
      * items left (counting them as done for {@link #join()}), so consumers fail at once.
      */
     public void shutdown(boolean immediate) {
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             shutdown = true;
@@ -562,7 +560,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
     }
 
     QueueShutdownException shutDownError(String action) {
-        return new QueueShutdownException(Parties.describe(Parking.get().currentParty())
+        return new QueueShutdownException(Parking.describe(Party.current())
                 + " cannot " + action + " " + summary() + ": it is shut down");
     }
 }

@@ -1,8 +1,12 @@
 package dev.weft.queue;
 
-import dev.weft.internal.Parking;
-import dev.weft.internal.WaitTarget;
-import dev.weft.internal.Waiter;
+import dev.weft.internal.park.Home;
+
+import dev.weft.internal.park.Party;
+
+import dev.weft.internal.park.Parking;
+import dev.weft.internal.park.WaitTarget;
+import dev.weft.internal.park.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +35,8 @@ final class Selection implements WaitTarget {
             throw new IllegalArgumentException("select needs at least one queue");
         }
         given.forEach(queue -> Objects.requireNonNull(queue, "queues must not contain null"));
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
+        Party me = Party.current();
+        me.checkpoint();
         List<JoinableQueue<?>> live = new ArrayList<>(given);
         while (true) {
             live.removeIf(queue -> queue.isShutdown() && queue.isEmpty());
@@ -42,7 +45,7 @@ final class Selection implements WaitTarget {
                         + "empty: " + given);
             }
             var selection = new Selection(List.copyOf(live));
-            Object taken = selection.round(parking, me);
+            Object taken = selection.round(me);
             if (taken instanceof Selected<?> selected) {
                 return (Selected<E>) selected;
             }
@@ -50,7 +53,7 @@ final class Selection implements WaitTarget {
     }
 
     /** One round; returns what was taken, or null if a queue shut down meanwhile. */
-    private Object round(Parking parking, Object me) {
+    private Object round(Party me) {
         var claim = new Waiter(me, this, 1);
         var registered = new ArrayList<Waiter>(queues.size());
         try {
@@ -75,7 +78,7 @@ final class Selection implements WaitTarget {
                 return null;   // every queue shut down while we looked
             }
             if (claim.isWaiting()) {
-                parking.await(claim, -1);
+                Parking.await(claim, -1);
             }
             Waiter granted = claim.grantedNode();
             if (granted == null || granted.item() == JoinableQueue.SHUT_DOWN) {
@@ -102,7 +105,7 @@ final class Selection implements WaitTarget {
     }
 
     @Override
-    public boolean confinedTo(Object loop) {
+    public boolean confinedTo(Home loop) {
         for (JoinableQueue<?> queue : queues) {
             if (!queue.point.confinedTo(loop)) {
                 return false;

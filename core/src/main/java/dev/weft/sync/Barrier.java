@@ -1,9 +1,11 @@
 package dev.weft.sync;
 
-import dev.weft.internal.Parking;
-import dev.weft.internal.WaitList;
-import dev.weft.internal.WaitPoint;
-import dev.weft.internal.Waiter;
+import dev.weft.internal.park.Party;
+
+import dev.weft.internal.park.Parking;
+import dev.weft.internal.park.WaitList;
+import dev.weft.internal.park.WaitPoint;
+import dev.weft.internal.park.Waiter;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CancellationException;
 
@@ -82,9 +84,8 @@ public final class Barrier {
      * @throws CancellationException if the caller is cancelled
      */
     public int await() throws BrokenBarrierException {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
+        Party me = Party.current();
+        me.checkpoint();
         Generation round;
         Waiter waiter = null;
         int index;
@@ -105,7 +106,7 @@ public final class Barrier {
             return index;
         }
         try {
-            point.await(parking, round.waiters, waiter, -1);
+            point.await(round.waiters, waiter, -1);
         } catch (Throwable failure) {   // cancelled: nobody may wait for us now
             breakRound(round);
             throw failure;

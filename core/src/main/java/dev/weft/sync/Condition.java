@@ -1,10 +1,12 @@
 package dev.weft.sync;
 
-import dev.weft.internal.Interrupts;
-import dev.weft.internal.Parking;
-import dev.weft.internal.WaitList;
-import dev.weft.internal.WaitPoint;
-import dev.weft.internal.Waiter;
+import dev.weft.internal.park.Party;
+
+import dev.weft.internal.park.Interrupts;
+import dev.weft.internal.park.Parking;
+import dev.weft.internal.park.WaitList;
+import dev.weft.internal.park.WaitPoint;
+import dev.weft.internal.park.Waiter;
 import java.util.Date;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -95,12 +97,11 @@ public final class Condition implements java.util.concurrent.locks.Condition {
      */
     public void await(BooleanSupplier predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
+        Party me = Party.current();
+        me.checkpoint();
         while (!predicate.getAsBoolean()) {
-            awaitSignal(parking, me, -1);
-            parking.checkpoint(me);
+            awaitSignal(me, -1);
+            me.checkpoint();
         }
     }
 
@@ -118,16 +119,15 @@ public final class Condition implements java.util.concurrent.locks.Condition {
     /** Waits for a signal; a cancellation meanwhile applies at the next cancellation point. */
     @Override
     public void awaitUninterruptibly() {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        Party me = Party.current();
         lock.requireOwner(me, "wait on a condition of");
         Waiter waiter = enqueue(Waiter.uncancellable(me, point));
-        int holds = lock.releaseAll(parking, me);
+        int holds = lock.releaseAll(me);
         try {
-            parking.awaitUncancellable(waiter);
+            Parking.awaitUncancellable(waiter);
         } finally {
             withdraw(waiter);
-            lock.reacquire(parking, me, holds);
+            lock.reacquire(me, holds);
         }
     }
 
@@ -139,10 +139,9 @@ public final class Condition implements java.util.concurrent.locks.Condition {
      */
     @Override
     public long awaitNanos(long nanosTimeout) throws InterruptedException {
-        Parking parking = Parking.get();
-        long deadline = parking.nanoTime(parking.currentParty()) + Math.max(0, nanosTimeout);
+        long deadline = Parking.nanoTime(Party.current()) + Math.max(0, nanosTimeout);
         awaitInterruptibly(Math.max(0, nanosTimeout));
-        return deadline - parking.nanoTime(parking.currentParty());
+        return deadline - Parking.nanoTime(Party.current());
     }
 
     /**
@@ -175,7 +174,7 @@ public final class Condition implements java.util.concurrent.locks.Condition {
      */
     @Override
     public void signal() {
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         lock.requireOwner(me, "signal a condition of");
         synchronized (point) {
             point.touch(me);
@@ -190,7 +189,7 @@ public final class Condition implements java.util.concurrent.locks.Condition {
      */
     @Override
     public void signalAll() {
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         lock.requireOwner(me, "signal a condition of");
         synchronized (point) {
             point.touch(me);
@@ -211,30 +210,29 @@ public final class Condition implements java.util.concurrent.locks.Condition {
     }
 
     private boolean awaitInterruptibly(long timeoutNanos) throws InterruptedException {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        Party me = Party.current();
         try {
-            parking.checkpoint(me);
-            return awaitSignal(parking, me, timeoutNanos);
+            me.checkpoint();
+            return awaitSignal(me, timeoutNanos);
         } catch (CancellationException e) {
             throw Interrupts.forThread(me, e);
         }
     }
 
     /** Releases the lock, waits for a signal, takes the lock back; returns whether signalled. */
-    private boolean awaitSignal(Parking parking, Object me, long timeoutNanos) {
+    private boolean awaitSignal(Party me, long timeoutNanos) {
         lock.requireOwner(me, "wait on a condition of");
         Waiter waiter = enqueue(new Waiter(me, point, 1));
-        int holds = lock.releaseAll(parking, me);
+        int holds = lock.releaseAll(me);
         boolean signalled = false;
         try {
-            signalled = parking.await(waiter, timeoutNanos);
+            signalled = Parking.await(waiter, timeoutNanos);
             return signalled;
         } finally {
             if (!signalled) {
                 withdraw(waiter);
             }
-            lock.reacquire(parking, me, holds);
+            lock.reacquire(me, holds);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.weft.sync;
 
-import dev.weft.internal.Parking;
-import dev.weft.internal.WaitList;
-import dev.weft.internal.WaitPoint;
+import dev.weft.internal.park.Party;
+
+import dev.weft.internal.park.Parking;
+import dev.weft.internal.park.WaitList;
+import dev.weft.internal.park.WaitPoint;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
@@ -34,7 +36,7 @@ public final class Event {
 
     /** Sets the flag and wakes every waiting task. Never blocks. */
     public void set() {
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             set = true;
@@ -44,7 +46,7 @@ public final class Event {
 
     /** Clears the flag, so that later waits wait for the next {@link #set()}. */
     public void clear() {
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             set = false;

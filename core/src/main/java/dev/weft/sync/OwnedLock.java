@@ -1,11 +1,11 @@
 package dev.weft.sync;
 
-import dev.weft.internal.Interrupts;
-import dev.weft.internal.Parking;
-import dev.weft.internal.Parties;
-import dev.weft.internal.WaitList;
-import dev.weft.internal.WaitPoint;
-import dev.weft.internal.Waiter;
+import dev.weft.internal.park.Interrupts;
+import dev.weft.internal.park.Parking;
+import dev.weft.internal.park.Party;
+import dev.weft.internal.park.WaitList;
+import dev.weft.internal.park.WaitPoint;
+import dev.weft.internal.park.Waiter;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -69,10 +69,9 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
      */
     @Override
     public void lock() {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
-        acquire(parking, me, -1);
+        Party me = Party.current();
+        me.checkpoint();
+        acquire(me, -1);
     }
 
     /**
@@ -81,11 +80,10 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
      */
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        Party me = Party.current();
         try {
-            parking.checkpoint(me);
-            acquire(parking, me, -1);
+            me.checkpoint();
+            acquire(me, -1);
         } catch (CancellationException e) {
             throw Interrupts.forThread(me, e);
         }
@@ -101,8 +99,7 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
      */
     @Override
     public boolean tryLock() {
-        Parking parking = Parking.get();
-        return acquire(parking, parking.currentParty(), 0);
+        return acquire(Party.current(), 0);
     }
 
     /**
@@ -117,11 +114,10 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit");
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        Party me = Party.current();
         try {
-            parking.checkpoint(me);
-            return acquire(parking, me, Math.max(0, unit.toNanos(time)));
+            me.checkpoint();
+            return acquire(me, Math.max(0, unit.toNanos(time)));
         } catch (CancellationException e) {
             throw Interrupts.forThread(me, e);
         }
@@ -135,20 +131,19 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
      */
     @Override
     public void unlock() {
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
+        Party me = Party.current();
         if (point.holder() != me) {
             requireOwner(me, "release");   // throws
         }
         if (--holds > 0) {
             return;
         }
-        parking.released(me, point);
+        Parking.released(me, point);
         release(me);
     }
 
     /** The owner lets go of its last hold: hands the lock on, or frees it. */
-    private void release(Object me) {
+    private void release(Party me) {
         if (waiting == 0) {
             point.setHolder(null);
             if (waiting == 0) {
@@ -159,9 +154,9 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     }
 
     /** Someone waits, or came while {@code me} freed the lock: hands the lock on. */
-    private void releaseContended(Object me) {
+    private void releaseContended(Party me) {
         synchronized (point) {
-            Object owner = point.holder();
+            Party owner = point.holder();
             // Still ours (nobody else can take a held lock), or freed just now and not yet
             // claimed by the waiter that came meanwhile; with nobody left, handOff frees it.
             if (owner == null || owner == me) {
@@ -187,11 +182,11 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
 
     /** Returns whether the calling task (or plain thread) holds the lock. */
     public boolean isHeldByCaller() {
-        return point.holder() == Parking.get().currentParty();
+        return point.holder() == Party.current();
     }
 
     /** Returns how many holds {@code party} has: zero unless it owns the lock. */
-    int holdsOf(Object party) {
+    int holdsOf(Party party) {
         return point.holder() == party ? holds : 0;
     }
 
@@ -211,9 +206,9 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     public String toString() {
         String kind = getClass().getSimpleName() + (name == null ? "" : " \"" + name + "\"");
         synchronized (point) {
-            Object owner = point.holder();
+            Party owner = point.holder();
             return kind + "[" + (owner == null ? "unlocked"
-                    : "held by " + Parties.describe(owner)
+                    : "held by " + Parking.describe(owner)
                     + (holds > 1 ? " (" + holds + " holds)" : ""))
                     + ", " + waiters.size() + " waiting]";
         }
@@ -222,21 +217,21 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     // ---- for Condition -------------------------------------------------------------------------
 
     /** Releases every hold of the caller and returns how many there were. */
-    int releaseAll(Parking parking, Object me) {
+    int releaseAll(Party me) {
         requireOwner(me, "wait on a condition of");
         int released = holds;
         holds = 0;
-        parking.released(me, point);
+        Parking.released(me, point);
         release(me);
         return released;
     }
 
     /** Takes the lock back with {@code savedHolds} holds, whatever cancellation is pending. */
-    void reacquire(Parking parking, Object me, int savedHolds) {
+    void reacquire(Party me, int savedHolds) {
         Waiter waiter = claimOrEnqueue(Waiter.uncancellable(me, point));
         if (waiter != null) {
             try {
-                parking.awaitUncancellable(waiter);
+                Parking.awaitUncancellable(waiter);
             } finally {
                 if (!waiter.isGranted()) {
                     withdraw(waiter);
@@ -244,14 +239,14 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
             }
         }
         holds = savedHolds;
-        parking.acquired(me, point);
+        Parking.acquired(me, point);
     }
 
     /** Throws unless {@code me} holds the lock. */
-    void requireOwner(Object me, String action) {
-        Object owner = point.holder();
+    void requireOwner(Party me, String action) {
+        Party owner = point.holder();
         if (owner != me) {
-            throw new IllegalMonitorStateException(Parties.describe(me) + " cannot " + action
+            throw new IllegalMonitorStateException(Parking.describe(me) + " cannot " + action
                     + " " + this + (owner == null ? ": it is not locked"
                     : ": only its owner may"));
         }
@@ -260,21 +255,21 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     // ---- the mechanism -------------------------------------------------------------------------
 
     /** Acquires with a timeout (negative: none; zero: do not wait); returns whether it did. */
-    private boolean acquire(Parking parking, Object me, long timeoutNanos) {
+    private boolean acquire(Party me, long timeoutNanos) {
         point.touch(me);
         if (point.tryClaim(me)) {
             holds = 1;
-            parking.acquired(me, point);
+            Parking.acquired(me, point);
             return true;
         }
-        return acquireContended(parking, me, timeoutNanos);
+        return acquireContended(me, timeoutNanos);
     }
 
     /**
      * The lock was not free: a re-acquisition, a refusal, or a wait. Apart from
      * {@link #acquire}, so that the uncontended path stays small enough to be inlined.
      */
-    private boolean acquireContended(Parking parking, Object me, long timeoutNanos) {
+    private boolean acquireContended(Party me, long timeoutNanos) {
         if (point.holder() == me) {   // only the caller could change that
             if (reentrant()) {
                 holds++;
@@ -283,9 +278,9 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
             if (timeoutNanos >= 0) {
                 return false;   // a try: "not available", as j.u.c.locks.Lock says; only a
             }                   // wait with no end is the certain deadlock reported below
-            throw parking.selfDeadlock(getClass().getSimpleName()
+            throw Parking.selfDeadlock(getClass().getSimpleName()
                     + (name == null ? "" : " \"" + name + "\"") + " is not reentrant and "
-                    + Parties.describe(me) + " already holds it; use RLock to acquire it again");
+                    + Parking.describe(me) + " already holds it; use RLock to acquire it again");
         }
         if (timeoutNanos == 0) {
             return false;
@@ -294,7 +289,7 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
         if (waiter != null) {
             boolean granted = false;
             try {
-                granted = parking.await(waiter, timeoutNanos);
+                granted = Parking.await(waiter, timeoutNanos);
             } finally {
                 if (!granted) {
                     withdraw(waiter);
@@ -305,7 +300,7 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
             }
         }
         holds = 1;
-        parking.acquired(me, point);
+        Parking.acquired(me, point);
         return true;
     }
 

@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.internal.park.Party;
+
 /**
  * A reentrant lock for tasks: Python's {@code threading.RLock}. The owning task may acquire it
  * again; it is free once released as many times as it was acquired. Everything else is as for
@@ -40,7 +42,7 @@ public final class RLock extends OwnedLock {
 
     /** Returns how many times the caller holds the lock: zero if it does not hold it. */
     public int holdCount() {
-        return holdsOf(dev.weft.internal.Parking.get().currentParty());
+        return holdsOf(Party.current());
     }
 
     @Override

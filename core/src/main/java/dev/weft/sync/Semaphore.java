@@ -1,10 +1,12 @@
 package dev.weft.sync;
 
+import dev.weft.internal.park.Party;
+
 import dev.weft.Body;
-import dev.weft.internal.Parking;
-import dev.weft.internal.WaitList;
-import dev.weft.internal.WaitPoint;
-import dev.weft.internal.Waiter;
+import dev.weft.internal.park.Parking;
+import dev.weft.internal.park.WaitList;
+import dev.weft.internal.park.WaitPoint;
+import dev.weft.internal.park.Waiter;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -67,9 +69,8 @@ public sealed class Semaphore permits BoundedSemaphore {
      */
     public void acquire(int permits) {
         requirePositive(permits);
-        Parking parking = Parking.get();
-        Object me = parking.currentParty();
-        parking.checkpoint(me);
+        Party me = Party.current();
+        me.checkpoint();
         Waiter waiter;
         synchronized (point) {
             point.touch(me);
@@ -81,7 +82,7 @@ public sealed class Semaphore permits BoundedSemaphore {
         }
         boolean granted = false;
         try {
-            granted = parking.await(waiter, -1);
+            granted = Parking.await(waiter, -1);
         } finally {
             if (!granted) {
                 synchronized (point) {
@@ -104,7 +105,7 @@ public sealed class Semaphore permits BoundedSemaphore {
      */
     public boolean tryAcquire(int permits) {
         requirePositive(permits);
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             return tryTake(permits);
@@ -126,7 +127,7 @@ public sealed class Semaphore permits BoundedSemaphore {
      */
     public void release(int permits) {
         requirePositive(permits);
-        Object me = Parking.get().currentParty();
+        Party me = Party.current();
         synchronized (point) {
             point.touch(me);
             checkRelease(available, permits);

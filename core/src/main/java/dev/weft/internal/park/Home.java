@@ -1,0 +1,28 @@
+package dev.weft.internal.park;
+
+/**
+ * A loop as the park sees it: the clock a task's waits are measured on, the timers that bound
+ * them, and the count of waits only the loop can end, which lets a virtual clock jump.
+ *
+ * <p>Not part of Weft's API.
+ */
+public interface Home {
+
+    /** Returns the loop clock's reading, in nanoseconds. */
+    long nanoTime();
+
+    /** Returns a timer of this loop that unparks {@code thread} after {@code nanos}. */
+    Alarm wakeAfter(Thread thread, long nanos);
+
+    /** Loop thread: a task parks in a wait that only this loop's tasks, callbacks or timers end. */
+    void waitBegins();
+
+    /** Loop thread: that task resumed. */
+    void waitEnds();
+
+    /**
+     * Runs {@code work} on the loop's thread soon, from any thread; once the loop has closed, on
+     * a fallback thread. Never rejects, never blocks.
+     */
+    void post(Runnable work);
+}

@@ -1,0 +1,239 @@
+package dev.weft.internal.park;
+
+import dev.weft.DeadlockException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one way Weft waits. Every blocking call of the core and of {@code sync}, {@code queue},
+ * {@code exec}, {@code net} and {@code process} parks here: a {@link Waiter} in its primitive's
+ * {@link WaitList}, granted by whoever releases the primitive, or abandoned by the waiter when it
+ * is cancelled, times out or would deadlock.
+ *
+ * <p>A task parks on its loop: its timeout is a timer of the loop (so it follows a virtual
+ * clock), a wait on a primitive only the loop's tasks use counts as a loop wait (so a virtual
+ * clock may jump), and a cancellation of the task ends the wait. A plain thread parks in real
+ * time, and an interrupt ends its wait.
+ *
+ * <p>Not part of Weft's API.
+ */
+public final class Parking {
+    /* How it works: a wait is one loop, parkTask for a task and parkThread for a thread: publish
+     * the edge for deadlock walks, then park until the waiter is granted, and after each wake-up
+     * look, in this order, at a deadlock found by the loop, a cancellation, the deadline, and a
+     * holder that has ended. A grant that races with any of them wins (abandon() fails), and a
+     * cancellation then applies at the next cancellation point. A sleep is the same loop with
+     * no waiter: the task is its own timer entry, so a sleep allocates nothing. Every frame
+     * above a park is frozen and thawed on each switch, hence few and small methods here. */
+
+    private Parking() {}
+
+    /**
+     * Parks the calling party, whose {@code waiter} is already in its primitive's wait list,
+     * until the wait is granted, {@code timeoutNanos} pass (negative: never; zero: give up at
+     * once), or the party is cancelled.
+     *
+     * @return true if granted; false if the timeout passed and the waiter was abandoned
+     * @throws CancellationException if cancelled (the waiter was abandoned)
+     * @throws DeadlockException if the wait could never be granted (the waiter was abandoned)
+     */
+    public static boolean await(Waiter waiter, long timeoutNanos) {
+        if (timeoutNanos == 0) {
+            return !waiter.abandon();
+        }
+        if (waiter.party() instanceof TaskParty task) {
+            Home home = task.home();
+            Alarm alarm = timeoutNanos > 0 ? home.wakeAfter(task.thread(), timeoutNanos) : null;
+            return parkTask(task, waiter, alarm, waiter.target().confinedTo(home), true);
+        }
+        return parkThread(waiter.party(), waiter, timeoutNanos, true);
+    }
+
+    /**
+     * Parks as {@link #await} does with no timeout, but a cancellation or interrupt does not end
+     * the wait: it stays pending for the next cancellation point. For the steps that must finish,
+     * such as re-acquiring a lock after waiting on a condition. The waiter must be made with
+     * {@link Waiter#uncancellable}.
+     *
+     * @throws DeadlockException if the wait could never be granted (the waiter was abandoned)
+     */
+    public static void awaitUncancellable(Waiter waiter) {
+        // A set interrupt would make every park return at once: it is set aside meanwhile.
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (waiter.party() instanceof TaskParty task) {
+                parkTask(task, waiter, null, waiter.target().confinedTo(task.home()), false);
+            } else {
+                parkThread(waiter.party(), waiter, -1, false);
+            }
+        } finally {
+            if (interrupted || Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Sleeps for {@code nanos} (positive): a task on its loop's clock, a thread in real time.
+     * This is a cancellation point.
+     *
+     * @throws CancellationException if the task is cancelled or the thread interrupted
+     */
+    public static void sleep(long nanos) {
+        Party me = Party.current();
+        me.checkpoint();
+        if (me instanceof TaskParty task) {
+            parkTask(task, null, task.sleepFor(nanos), true, true);
+            return;
+        }
+        long deadline = Durations.deadline(System.nanoTime(), nanos);
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+            me.checkpoint();
+        }
+    }
+
+    /**
+     * The wait of a task: on {@code waiter} until granted, or, with no waiter, until
+     * {@code alarm} goes off. Returns whether the wait was granted (false for a sleep's end).
+     */
+    private static boolean parkTask(TaskParty task, Waiter waiter, Alarm alarm, boolean counted,
+            boolean cancellable) {
+        WaitState state = waiter == null ? null : task.waits();   // a sleep allocates nothing
+        boolean walked = waiter != null && waiter.target().holder() != null;
+        if (state != null) {
+            state.waitOn(waiter, alarm != null, walked);   // published before the walk
+        }
+        Home home = task.home();
+        if (counted) {
+            home.waitBegins();
+        }
+        try {
+            if (walked) {
+                failIfDeadlocked(task, waiter);
+            }
+            while (waiter == null || !waiter.isGranted()) {
+                LockSupport.park(waiter == null ? task : waiter.target());
+                if (waiter != null && waiter.isGranted()) {
+                    return true;
+                }
+                if (cancellable) {
+                    task.absorbInterrupt();
+                } else {
+                    Thread.interrupted();   // kept by awaitUncancellable
+                }
+                DeadlockException deadlock = state == null ? null : state.takeDeadlock();
+                if (deadlock != null) {
+                    if (waiter.abandon()) {
+                        throw deadlock;
+                    }
+                    return true;
+                }
+                if (cancellable && task.isCancelling()) {
+                    if (waiter == null || waiter.abandon()) {
+                        throw task.cancellation(waiter == null ? null : waiter.target());
+                    }
+                    return true;
+                }
+                if (alarm != null && alarm.hasFired()) {
+                    return waiter != null && !waiter.abandon();
+                }
+                if (walked) {
+                    failIfDeadlocked(task, waiter);   // woken: has the holder ended?
+                }
+            }
+            return true;
+        } finally {
+            if (state != null) {
+                state.stopWaiting();
+            }
+            if (counted) {
+                home.waitEnds();
+            }
+            if (alarm != null) {
+                alarm.withdraw();
+            }
+        }
+    }
+
+    /** The wait of a plain thread, in real time; see {@link #parkTask}. */
+    private static boolean parkThread(Party me, Waiter waiter, long timeoutNanos,
+            boolean cancellable) {
+        WaitState state = me.waits();
+        boolean walked = waiter.target().holder() != null;
+        state.waitOn(waiter, timeoutNanos >= 0, walked);
+        try {
+            if (walked) {
+                failIfDeadlocked(me, waiter);
+            }
+            long deadline = timeoutNanos > 0 ? Durations.deadline(System.nanoTime(), timeoutNanos) : 0;
+            while (!waiter.isGranted()) {
+                if (cancellable && me.isCancelling()) {
+                    if (waiter.abandon()) {
+                        throw me.cancellation(waiter.target());
+                    }
+                    return true;
+                }
+                if (timeoutNanos < 0) {
+                    LockSupport.park(waiter.target());
+                    if (!cancellable) {
+                        Thread.interrupted();   // kept by awaitUncancellable
+                    }
+                    if (walked) {
+                        failIfDeadlocked(me, waiter);   // woken: has the holder ended?
+                    }
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return !waiter.abandon();
+                    }
+                    LockSupport.parkNanos(waiter.target(), left);
+                }
+            }
+            return true;
+        } finally {
+            state.stopWaiting();
+        }
+    }
+
+    private static void failIfDeadlocked(Party party, Waiter waiter) {
+        DeadlockException deadlock = WaitGraph.check(party, waiter);
+        if (deadlock != null && waiter.abandon()) {
+            throw deadlock;
+        }
+    }
+
+    /** Returns the party's clock reading: its loop's clock for a task, real time otherwise. */
+    public static long nanoTime(Party party) {
+        return party instanceof TaskParty task ? task.home().nanoTime() : System.nanoTime();
+    }
+
+    /** Records that a task party now holds {@code lock}, for the report if it ends holding it. */
+    public static void acquired(Party party, WaitPoint lock) {
+        if (party instanceof TaskParty) {
+            party.waits().held.add(lock,
+                    WaitState.RECORD_SITES ? new Throwable("acquired here") : null);
+        }
+    }
+
+    /** Records that a task party released {@code lock}. */
+    public static void released(Party party, WaitPoint lock) {
+        if (party instanceof TaskParty) {
+            party.waits().held.remove(lock);
+        }
+    }
+
+    /**
+     * Returns the exception for a party waiting on a lock it already holds and cannot acquire
+     * again: a {@link DeadlockException} with {@code message}.
+     */
+    public static DeadlockException selfDeadlock(String message) {
+        return WaitGraph.deadlock(message);
+    }
+
+    /** Returns how messages name {@code party}, or {@code nobody} for null. */
+    public static String describe(Party party) {
+        return party == null ? "nobody" : party.describe();
+    }
+}

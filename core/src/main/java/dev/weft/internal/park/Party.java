@@ -1,0 +1,82 @@
+package dev.weft.internal.park;
+
+import dev.weft.internal.hook.SchedulerHook;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Whoever waits on a Weft primitive: a task ({@link TaskParty}) or a plain thread
+ * ({@link ThreadParty}). Primitives record parties as their holders and waiters, deadlock walks
+ * follow them, and messages name them.
+ *
+ * <p>Not part of Weft's API.
+ */
+public interface Party {
+
+    /**
+     * Returns the calling party: the task whose thread runs the caller, else the calling thread's
+     * party. A task's thread has the task as its scheduler, which user code cannot change.
+     */
+    static Party current() {
+        Thread thread = Thread.currentThread();
+        if (thread.isVirtual() && SchedulerHook.schedulerOf(thread) instanceof TaskParty task
+                && task.thread() == thread) {
+            return task;
+        }
+        return ThreadParty.of(thread);
+    }
+
+    /** Returns the task running the calling code, or null if the caller is not a task. */
+    static TaskParty currentTask() {
+        Thread thread = Thread.currentThread();
+        return thread.isVirtual() && SchedulerHook.schedulerOf(thread) instanceof TaskParty task
+                && task.thread() == thread ? task : null;
+    }
+
+    /** Returns the thread that parks for this party, or null once a task has ended. */
+    Thread thread();
+
+    /** Returns how messages name the party: {@code task "fetch-3"} or {@code thread "main"}. */
+    String describe();
+
+    /**
+     * Returns the loop the party belongs to: a task's loop, the loop whose carrier a thread is,
+     * or null for any other thread.
+     */
+    Home home();
+
+    /**
+     * Returns whether a cancellation applies to the party now: a cancelled task outside a
+     * shield, or an interrupted thread. Its wait is about to end without a grant.
+     */
+    boolean isCancelling();
+
+    /**
+     * Returns the exception that ends a wait of this party on {@code target} when it is
+     * cancelled, or null for a wait on nothing in particular.
+     */
+    CancellationException cancellation(WaitTarget target);
+
+    /** Returns whether the party has ended: a finished task, a thread that is no longer alive. */
+    boolean hasEnded();
+
+    /** Returns what the party waits on and holds now, for deadlock walks and reports. */
+    WaitState waits();
+
+    /**
+     * Returns whether the party's current wait will end by itself: it has a timeout, runs inside
+     * a deadline, or the party is being cancelled. A chain of waits through it is not a deadlock.
+     */
+    boolean waitIsBounded();
+
+    /**
+     * Throws if the party may not block now: a cancelled task, an interrupted thread. Every
+     * blocking method calls it first, which makes it a cancellation point.
+     *
+     * @throws CancellationException then
+     */
+    default void checkpoint() {
+        if (isCancelling()) {
+            throw cancellation(null);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.weft.internal.park;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * A plain thread (a platform thread, a JDK virtual thread, a loop's own thread) waiting on a
+ * Weft primitive: it waits in real time, and an interrupt ends its wait. One per thread, so a
+ * primitive can compare holders by identity.
+ *
+ * <p>Not part of Weft's API.
+ */
+public final class ThreadParty implements Party {
+    private static final ThreadLocal<ThreadParty> OF_THREAD =
+            ThreadLocal.withInitial(() -> new ThreadParty(Thread.currentThread()));
+
+    private final Thread thread;
+    private final Home home;
+    private final WaitState waits = new WaitState();
+
+    private ThreadParty(Thread thread) {
+        this.thread = thread;
+        this.home = thread instanceof LoopThread loopThread ? loopThread.home() : null;
+    }
+
+    /** Returns the party of {@code thread}, which must be the calling thread. */
+    static ThreadParty of(Thread thread) {
+        return OF_THREAD.get();
+    }
+
+    @Override
+    public Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public String describe() {
+        return "thread \"" + thread.getName() + "\"";
+    }
+
+    @Override
+    public Home home() {
+        return home;
+    }
+
+    @Override
+    public boolean isCancelling() {
+        return thread.isInterrupted();
+    }
+
+    @Override
+    public CancellationException cancellation(WaitTarget target) {
+        return new CancellationException(describe() + " was interrupted"
+                + (target == null ? "" : " while waiting on " + target));
+    }
+
+    @Override
+    public boolean hasEnded() {
+        return !thread.isAlive();
+    }
+
+    @Override
+    public WaitState waits() {
+        return waits;
+    }
+
+    @Override
+    public boolean waitIsBounded() {
+        return waits.blockedOn() != null && waits.timedWait();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

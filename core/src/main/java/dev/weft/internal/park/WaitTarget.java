@@ -1,0 +1,37 @@
+package dev.weft.internal.park;
+
+/**
+ * Something a task or thread can wait on: a lock, a semaphore, a queue, an event, a task or
+ * work to finish. Deadlock detection and the virtual clock ask it who could end a wait on it.
+ *
+ * <p>Not part of Weft's API.
+ */
+public interface WaitTarget {
+
+    /**
+     * Returns the party that alone can end waits on this target, such as a lock's owner or a
+     * joined task, or null when anyone may (a queue, an event).
+     */
+    default Party holder() {
+        return null;
+    }
+
+    /**
+     * Returns whether the holder's end ends the waits too, as a task's end ends its joins; a
+     * lock whose holder ended without releasing it is a deadlock instead.
+     */
+    default boolean endsWhenHolderEnds() {
+        return false;
+    }
+
+    /**
+     * Returns whether only the tasks of {@code home} have used this target, so that only they
+     * can end a wait on it (see {@link Affinity}).
+     */
+    boolean confinedTo(Home home);
+
+    /** Returns how reports show a wait on this target: {@code waits on Lock[...]}. */
+    default String describeWait() {
+        return "waits on " + this;
+    }
+}
