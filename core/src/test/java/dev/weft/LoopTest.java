@@ -1,5 +1,7 @@
 package dev.weft;
 
+import java.util.concurrent.Future;
+import static dev.weft.Outcomes.failureOf;
 import dev.weft.test.RecordingHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -243,7 +245,7 @@ class LoopTest {
         started.await();
         loop.close();
         assertThat(events).containsExactly("cleanup");
-        assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+        assertThat(sleeper.state()).isEqualTo(Future.State.CANCELLED);
     }
 
     @Test
@@ -299,7 +301,7 @@ class LoopTest {
                     throw new IllegalStateException("seen");
                 });
                 failing.join();
-                assertThat(failing.exception()).hasMessage("seen");
+                assertThat(failureOf(failing)).hasMessage("seen");
                 return null;
             });
         }

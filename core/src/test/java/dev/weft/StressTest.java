@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.test.VirtualClock;
@@ -64,7 +65,7 @@ class StressTest {
             }
             for (Task<Void> task : tasks) {
                 task.join();
-                assertThat(task.status()).isIn(Task.Status.DONE, Task.Status.CANCELLED);
+                assertThat(task.state()).isIn(Future.State.SUCCESS, Future.State.CANCELLED);
             }
             assertThat(loop.stats().tasksAlive()).isZero();
         }

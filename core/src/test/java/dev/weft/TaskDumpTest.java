@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.sync.Lock;
@@ -64,7 +65,7 @@ class TaskDumpTest {
                 Thread.sleep(60_000);
             });
             started.await();
-            while (sleeper.status() != Task.Status.RUNNING
+            while (sleeper.state() != Future.State.RUNNING
                     || loop.dump().tasks().getFirst().waitingFor().startsWith("ready")) {
                 Thread.onSpinWait();
             }

@@ -1,5 +1,7 @@
 package dev.weft;
 
+import java.util.concurrent.Future;
+import static dev.weft.Outcomes.failureOf;
 import dev.weft.test.RecordingHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,7 +110,7 @@ class TaskGroupTest {
             Weft.yieldNow();   // the children start and sleep
             parent.cancel();
             parent.join();
-            assertThat(parent.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(parent.state()).isEqualTo(Future.State.CANCELLED);
             return null;
         });
         assertThat(events).containsExactlyInAnyOrder("a cleaned up", "b cleaned up");
@@ -128,7 +130,7 @@ class TaskGroupTest {
             Weft.yieldNow();
             parent.cancel();
             parent.join();
-            assertThat(parent.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(parent.state()).isEqualTo(Future.State.CANCELLED);
             return null;
         });
         assertThat(events).containsExactly("child cleaned up");
@@ -188,7 +190,7 @@ class TaskGroupTest {
             try (var group = TaskGroup.open()) {
                 Task<Void> stranger = Weft.spawn("stranger", group::close);
                 stranger.join();
-                assertThat(stranger.exception())
+                assertThat(failureOf(stranger))
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessage("a TaskGroup must be closed by the task that opened it "
                                 + "(\"main\"), not by task \"stranger\"");
@@ -206,7 +208,7 @@ class TaskGroupTest {
                 Weft.yieldNow();
                 group.cancel();
                 child.join();
-                events.add("child " + child.status());
+                events.add("child " + child.state());
             }
             events.add("body went on");
             return null;
@@ -238,7 +240,7 @@ class TaskGroupTest {
             Weft.yieldNow();
             owner.cancel();
             owner.join();
-            assertThat(owner.exception()).isInstanceOf(CancellationException.class);
+            assertThat(failureOf(owner)).isInstanceOf(CancellationException.class);
             return null;
         });
     }
@@ -332,7 +334,7 @@ class TaskGroupTest {
             Weft.yieldNow();
             owner.cancel();
             owner.join();
-            assertThat(owner.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(owner.state()).isEqualTo(Future.State.CANCELLED);
             return null;
         });
         assertThat(events).containsExactlyInAnyOrder("body cancelled", "child cancelled");

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import static dev.weft.Outcomes.failureOf;
 import dev.weft.test.RecordingHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,18 +26,18 @@ class TaskTest {
 
     @Test
     void aTaskGoesFromPendingToRunningToDone() {
-        var seen = new ArrayList<Task.Status>();
+        var seen = new ArrayList<String>();
         Weft.run(() -> {
-            Task<Integer> task = Weft.spawn(() -> {
-                seen.add(Weft.current().status());
+            Task<Integer> task = Weft.spawn("t", () -> {
+                seen.add(Weft.current().toString());
                 return 1;
             });
-            seen.add(task.status());
+            seen.add(task + " " + task.state());
             task.join();
-            seen.add(task.status());
+            seen.add(task + " " + task.state());
         });
-        assertThat(seen).containsExactly(
-                Task.Status.PENDING, Task.Status.RUNNING, Task.Status.DONE);
+        assertThat(seen).containsExactly("Task[t PENDING] RUNNING", "Task[t RUNNING]",
+                "Task[t DONE] SUCCESS");
     }
 
     @Test
@@ -46,9 +47,9 @@ class TaskTest {
                 throw new IOException("disk");
             });
             failing.join();
-            assertThat(failing.status()).isEqualTo(Task.Status.FAILED);
             assertThat(failing.state()).isEqualTo(Future.State.FAILED);
-            assertThat(failing.exception()).isInstanceOf(IOException.class);
+            assertThat(failing.state()).isEqualTo(Future.State.FAILED);
+            assertThat(failureOf(failing)).isInstanceOf(IOException.class);
         });
     }
 
@@ -145,7 +146,7 @@ class TaskTest {
         loop.close();
         Weft.run(() -> {
             sleeper.join();
-            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(sleeper.state()).isEqualTo(Future.State.CANCELLED);
         });
     }
 
@@ -219,7 +220,7 @@ class TaskTest {
             Task<Boolean> task = Weft.spawn(() -> ran.add("body"));
             assertThat(task.cancel()).isTrue();
             task.join();
-            assertThat(task.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(task.state()).isEqualTo(Future.State.CANCELLED);
             assertThatThrownBy(task::result).isInstanceOf(CancellationException.class);
         });
         assertThat(ran).isEmpty();
@@ -231,7 +232,7 @@ class TaskTest {
             Task<Integer> task = Weft.spawn(() -> 1);
             task.join();
             assertThat(task.cancel()).isFalse();
-            assertThat(task.status()).isEqualTo(Task.Status.DONE);
+            assertThat(task.state()).isEqualTo(Future.State.SUCCESS);
         });
     }
 
@@ -253,7 +254,7 @@ class TaskTest {
             Weft.yieldNow();
             sleeper.cancel();
             sleeper.join();
-            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(sleeper.state()).isEqualTo(Future.State.CANCELLED);
         });
         assertThat(events).containsExactly("cancelled", "finally");
     }
@@ -265,8 +266,8 @@ class TaskTest {
             Weft.yieldNow();
             sleeper.cancel();
             sleeper.join();
-            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
-            assertThat(sleeper.exception()).hasCauseInstanceOf(InterruptedException.class);
+            assertThat(sleeper.state()).isEqualTo(Future.State.CANCELLED);
+            assertThat(failureOf(sleeper)).hasCauseInstanceOf(InterruptedException.class);
         });
     }
 
@@ -298,7 +299,7 @@ class TaskTest {
                 firstByteRead.await();   // the reader now parks in its second read
                 reader.cancel();
                 reader.join();
-                assertThat(reader.status()).isEqualTo(Task.Status.CANCELLED);
+                assertThat(reader.state()).isEqualTo(Future.State.CANCELLED);
             });
             acceptor.join();
             assertThat(events).containsExactly("socket closed");
@@ -318,7 +319,7 @@ class TaskTest {
                 Weft.yieldNow();   // the waiter parks on the lock
                 waiter.cancel();
                 waiter.join();
-                assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+                assertThat(waiter.state()).isEqualTo(Future.State.CANCELLED);
                 assertThat(lock.hasQueuedThreads()).isFalse();
             } finally {
                 lock.unlock();
@@ -342,7 +343,7 @@ class TaskTest {
             Weft.yieldNow();
             waiter.cancel();
             waiter.join();
-            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(waiter.state()).isEqualTo(Future.State.CANCELLED);
         });
     }
 
@@ -375,7 +376,7 @@ class TaskTest {
             started.await();
             sleeper.cancel();
             sleeper.join();
-            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(sleeper.state()).isEqualTo(Future.State.CANCELLED);
         }
     }
 
@@ -390,7 +391,7 @@ class TaskTest {
             Weft.yieldNow();
             waiter.cancel();
             waiter.join();
-            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(waiter.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(slow.result()).isEqualTo("done");
         });
     }
@@ -471,8 +472,8 @@ class TaskTest {
             sleeper.thread.interrupt();   // not Weft's cancel: someone else's interrupt
             waiter.thread.interrupt();
             Weft.joinAll(List.of(sleeper, waiter));
-            assertThat(sleeper.status()).isEqualTo(Task.Status.CANCELLED);
-            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(sleeper.state()).isEqualTo(Future.State.CANCELLED);
+            assertThat(waiter.state()).isEqualTo(Future.State.CANCELLED);
         });
     }
 
@@ -492,7 +493,7 @@ class TaskTest {
             Weft.yieldNow();
             task.thread.interrupt();
             task.join();
-            assertThat(task.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(task.state()).isEqualTo(Future.State.CANCELLED);
             return null;
         });
         assertThat(events).containsExactly("shielded sleep completed");

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -159,7 +160,7 @@ class TimeoutTest {
             Weft.yieldNow();
             cleaner.cancel();
             cleaner.join();
-            assertThat(cleaner.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(cleaner.state()).isEqualTo(Future.State.CANCELLED);
             return null;
         });
         assertThat(events).containsExactly("cleanup finished");
@@ -189,7 +190,7 @@ class TimeoutTest {
             Weft.yieldNow();
             task.cancel();
             task.join();
-            assertThat(task.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(task.state()).isEqualTo(Future.State.CANCELLED);
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package dev.weft.exec;
 
+import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class LoopGroupTest {
         try (var group = new LoopGroup(2)) {
             Task<Void> task = group.spawn(group::close);
             task.join();
-            assertThat(task.exception()).isInstanceOf(IllegalStateException.class)
+            assertThat(failureOf(task)).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("a LoopGroup cannot be closed from its own task");
         }
     }

@@ -1,5 +1,6 @@
 package dev.weft.exec;
 
+import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,8 +117,8 @@ class TaskPoolTest {
             Task<Void> a = pool.spawn(() -> Weft.sleep(Duration.ofHours(1)));
             Task<Void> b = pool.spawn(() -> Weft.sleep(Duration.ofHours(1)));
             pool.kill();
-            assertThat(a.status()).isEqualTo(Task.Status.CANCELLED);
-            assertThat(b.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(a.state()).isEqualTo(Future.State.CANCELLED);
+            assertThat(b.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(pool.free()).isEqualTo(2);
             return null;
         });

@@ -1,5 +1,7 @@
 package dev.weft.exec;
 
+import java.util.concurrent.Future;
+import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,7 +145,7 @@ class WorkerPoolTest {
             assertThat(pending.cancel()).isTrue();
             release.countDown();
             blocker.get();
-            assertThat(pending.status()).isEqualTo(Work.Status.CANCELLED);
+            assertThat(pending.state()).isEqualTo(Future.State.CANCELLED);
             assertThatThrownBy(pending::get).isInstanceOf(CancellationException.class);
         }
         assertThat(ran.get()).isZero();
@@ -167,7 +169,7 @@ class WorkerPoolTest {
             started.await();
             caller.cancel();
             caller.join();
-            assertThat(caller.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(caller.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
         }
     }
@@ -205,7 +207,7 @@ class WorkerPoolTest {
                         + "create a new WorkerPool");
         release.countDown();
         pool.close();
-        assertThat(running.status()).isEqualTo(Work.Status.DONE);
+        assertThat(running.state()).isEqualTo(Future.State.SUCCESS);
         assertThat(pending.get()).isEqualTo("ran");
         assertThat(pool.isTerminated()).isTrue();
     }
@@ -225,10 +227,10 @@ class WorkerPoolTest {
             Task<String> waiter = loop.spawn(pending::result);
             assertThat(pool.shutdownNow()).containsExactly(pending);
             waiter.join();
-            assertThat(waiter.exception()).isInstanceOf(CancellationException.class);
+            assertThat(failureOf(waiter)).isInstanceOf(CancellationException.class);
         }
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(running.status()).isEqualTo(Work.Status.CANCELLED);
+        assertThat(running.state()).isEqualTo(Future.State.CANCELLED);
     }
 
     @Test
@@ -260,7 +262,7 @@ class WorkerPoolTest {
             });
             assertThatThrownBy(read::get).isInstanceOf(ExecutionException.class);
             pool.close();
-            assertThat(failing.status()).isEqualTo(Work.Status.FAILED);
+            assertThat(failing.state()).isEqualTo(Future.State.FAILED);
         } finally {
             logger.removeHandler(handler);
         }

@@ -1,5 +1,6 @@
 package dev.weft.net;
 
+import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -265,7 +266,7 @@ class TcpTest {
                     TcpConnection.connect("127.0.0.1", server.port())).get();
             Task<String> foreign = second.spawn(() -> client.readLine());
             foreign.join();
-            assertThat(foreign.exception()).isInstanceOf(WrongThreadException.class)
+            assertThat(failureOf(foreign)).isInstanceOf(WrongThreadException.class)
                     .hasMessageContaining("belongs to another loop");
             first.spawn(() -> {
                 client.close();

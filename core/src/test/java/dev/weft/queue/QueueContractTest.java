@@ -1,5 +1,7 @@
 package dev.weft.queue;
 
+import java.util.concurrent.Future;
+import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -288,7 +290,7 @@ class QueueContractTest {
                 }
             });
             consumer.join();
-            assertThat(consumer.exception()).isInstanceOf(QueueShutdownException.class);
+            assertThat(failureOf(consumer)).isInstanceOf(QueueShutdownException.class);
         });
         assertThat(taken).containsExactlyInAnyOrder(1, 2);
     }
@@ -306,8 +308,8 @@ class QueueContractTest {
             empty.shutdown();
             full.shutdown();
             Weft.joinAll(List.of(consumer, producer));
-            assertThat(consumer.exception()).isInstanceOf(QueueShutdownException.class);
-            assertThat(producer.exception()).isInstanceOf(QueueShutdownException.class);
+            assertThat(failureOf(consumer)).isInstanceOf(QueueShutdownException.class);
+            assertThat(failureOf(producer)).isInstanceOf(QueueShutdownException.class);
             assertThat(full).containsExactly(1);
         });
     }
@@ -323,7 +325,7 @@ class QueueContractTest {
             Weft.yieldNow();
             queue.shutdown(true);
             joiner.join();
-            assertThat(joiner.status()).isEqualTo(Task.Status.DONE);
+            assertThat(joiner.state()).isEqualTo(Future.State.SUCCESS);
             assertThat(queue).isEmpty();
             assertThatThrownBy(queue::take).isInstanceOf(QueueShutdownException.class);
         });
@@ -341,7 +343,7 @@ class QueueContractTest {
             cancelled.join();
             queue.put(5);
             assertThat(next.result()).isEqualTo(5);
-            assertThat(cancelled.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(cancelled.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(queue.unfinished()).isEqualTo(1);
         });
     }
@@ -358,7 +360,7 @@ class QueueContractTest {
             producer.join();
             assertThat(queue.take()).isEqualTo(1);
             assertThat(queue.poll()).isNull();
-            assertThat(producer.exception()).isInstanceOf(CancellationException.class);
+            assertThat(failureOf(producer)).isInstanceOf(CancellationException.class);
         });
     }
 

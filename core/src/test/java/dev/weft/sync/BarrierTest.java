@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import java.util.concurrent.Future;
+import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +48,7 @@ class BarrierTest {
             barrier.await();
             barrier.await();
             partner.join();
-            assertThat(partner.status()).isEqualTo(Task.Status.DONE);
+            assertThat(partner.state()).isEqualTo(Future.State.SUCCESS);
         });
     }
 
@@ -59,7 +61,7 @@ class BarrierTest {
             assertThatThrownBy(() -> Weft.timeout(Duration.ofSeconds(1), barrier::await))
                     .isInstanceOf(TimeoutException.class);
             other.join();
-            assertThat(other.exception()).isInstanceOf(BrokenBarrierException.class);
+            assertThat(failureOf(other)).isInstanceOf(BrokenBarrierException.class);
             assertThat(barrier.isBroken()).isTrue();
             assertThatThrownBy(barrier::await).isInstanceOf(BrokenBarrierException.class);
             barrier.reset();
@@ -78,7 +80,7 @@ class BarrierTest {
             Weft.yieldNow();
             assertThatThrownBy(barrier::await).hasMessage("action failed");
             other.join();
-            assertThat(other.exception()).isInstanceOf(BrokenBarrierException.class);
+            assertThat(failureOf(other)).isInstanceOf(BrokenBarrierException.class);
         });
     }
 
@@ -90,7 +92,7 @@ class BarrierTest {
             Weft.yieldNow();
             barrier.abort();
             waiter.join();
-            assertThat(waiter.exception()).isInstanceOf(BrokenBarrierException.class)
+            assertThat(failureOf(waiter)).isInstanceOf(BrokenBarrierException.class)
                     .hasMessageContaining("reset() it to use it again");
         });
     }

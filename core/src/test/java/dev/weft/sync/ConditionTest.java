@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,8 +103,8 @@ class ConditionTest {
             condition.signal();
             condition.unlock();
             Weft.joinAll(List.of(cancelled, next));
-            assertThat(cancelled.status()).isEqualTo(Task.Status.CANCELLED);
-            assertThat(next.status()).isEqualTo(Task.Status.DONE);
+            assertThat(cancelled.state()).isEqualTo(Future.State.CANCELLED);
+            assertThat(next.state()).isEqualTo(Future.State.SUCCESS);
         });
     }
 
@@ -153,7 +154,7 @@ class ConditionTest {
             condition.signal();
             condition.unlock();
             waiter.join();
-            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(waiter.state()).isEqualTo(Future.State.CANCELLED);
         });
         assertThat(events).containsExactly("signalled");
     }

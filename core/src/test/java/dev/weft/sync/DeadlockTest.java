@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import java.util.concurrent.Future;
+import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,11 +34,11 @@ class DeadlockTest {
             Task<Void> b = right.spawn("b", () -> takeBoth(second, first, bothHoldOne));
             a.join();
             b.join();
-            var failed = List.of(a, b).stream().filter(t -> t.status() == Task.Status.FAILED)
+            var failed = List.of(a, b).stream().filter(t -> t.state() == Future.State.FAILED)
                     .toList();
             // Usually one task closes the cycle; when both close it at the same instant on their
             // two carriers, both see it and both fail.
-            assertThat(failed).isNotEmpty().allSatisfy(task -> assertThat(task.exception())
+            assertThat(failed).isNotEmpty().allSatisfy(task -> assertThat(failureOf(task))
                     .isInstanceOf(DeadlockException.class)
                     .hasMessageContaining("task \"a\" waits on Lock \"")
                     .hasMessageContaining("task \"b\" waits on Lock \""));
@@ -60,7 +62,7 @@ class DeadlockTest {
             });
             thread.join();
             task.join();
-            assertThat(task.exception() != null ? task.exception() : threadFailure[0])
+            assertThat(failureOf(task) != null ? failureOf(task) : threadFailure[0])
                     .isInstanceOf(DeadlockException.class)
                     .hasMessageContaining("thread \"worker\"")
                     .hasMessageContaining("task \"task\"");
@@ -91,7 +93,7 @@ class DeadlockTest {
                 return null;
             });
         }
-        assertThat(consumer[0].status()).isEqualTo(Task.Status.CANCELLED);
+        assertThat(consumer[0].state()).isEqualTo(Future.State.CANCELLED);
         assertThat(problems.messages()).singleElement().asString()
                 .contains("were still running; they were cancelled");
     }
@@ -246,7 +248,7 @@ class DeadlockTest {
                 return consumer[0].get();
             })).isInstanceOf(DeadlockException.class);
         }
-        assertThat(consumer[0].exception()).isInstanceOf(DeadlockException.class);
+        assertThat(failureOf(consumer[0])).isInstanceOf(DeadlockException.class);
         assertThatThrownBy(consumer[0]::get).isInstanceOf(ExecutionException.class);
     }
 }

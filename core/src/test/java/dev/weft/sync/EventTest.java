@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.Task;
@@ -67,7 +68,7 @@ class EventTest {
             Weft.yieldNow();
             waiter.cancel();
             waiter.join();
-            assertThat(waiter.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(waiter.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(event.waiting()).isZero();
         });
     }

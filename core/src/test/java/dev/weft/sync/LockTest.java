@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import java.util.concurrent.Future;
+import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,7 +94,7 @@ class LockTest {
                 lock.lock();
             });
             fetch.join();
-            assertThat(fetch.exception())
+            assertThat(failureOf(fetch))
                     .isInstanceOf(DeadlockException.class)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Lock \"accounts\" is not reentrant and task \"fetch-3\" already "
@@ -108,7 +110,7 @@ class LockTest {
             holder.join();
             Task<Void> thief = Weft.spawn("worker-2", lock::unlock);
             thief.join();
-            assertThat(thief.exception())
+            assertThat(failureOf(thief))
                     .isInstanceOf(IllegalMonitorStateException.class)
                     .hasMessageStartingWith("task \"worker-2\" cannot release Lock[held by "
                             + "task \"worker-1\"");
@@ -148,7 +150,7 @@ class LockTest {
             cancelled.join();
             lock.unlock();
             next.join();
-            assertThat(cancelled.status()).isEqualTo(Task.Status.CANCELLED);
+            assertThat(cancelled.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(lock.isLocked()).isFalse();
         });
         assertThat(order).containsExactly("cancelled task cleaned up", "next got the lock");
@@ -310,7 +312,7 @@ class LockTest {
                 release.set();
                 careless.join();
                 waiter.join();
-                assertThat(waiter.exception()).isInstanceOf(DeadlockException.class)
+                assertThat(failureOf(waiter)).isInstanceOf(DeadlockException.class)
                         .hasMessageContaining("held by task \"careless\", which has ended without "
                                 + "releasing it");
                 return null;
@@ -346,8 +348,8 @@ class LockTest {
             });
             Weft.joinAll(List.of(a, b));
             // b waits first; a closes the cycle, fails, lets go of "first", and b finishes.
-            assertThat(b.status()).isEqualTo(Task.Status.DONE);
-            assertThat(a.exception()).isInstanceOf(DeadlockException.class)
+            assertThat(b.state()).isEqualTo(Future.State.SUCCESS);
+            assertThat(failureOf(a)).isInstanceOf(DeadlockException.class)
                     .hasMessageStartingWith("deadlock: task \"a\" waits on Lock \"second\"[held "
                             + "by task \"b\", 1 waiting], held by task \"b\"; task \"b\" waits "
                             + "on Lock \"first\"[held by task \"a\", 1 waiting], held by task "
@@ -376,8 +378,8 @@ class LockTest {
                 }));
             }
             Weft.joinAll(tasks);
-            assertThat(tasks).filteredOn(t -> t.status() == Task.Status.FAILED).singleElement()
-                    .satisfies(t -> assertThat(t.exception())
+            assertThat(tasks).filteredOn(t -> t.state() == Future.State.FAILED).singleElement()
+                    .satisfies(t -> assertThat(failureOf(t))
                             .isInstanceOf(DeadlockException.class)
                             .hasMessageContaining("task \"t0\"")
                             .hasMessageContaining("task \"t1\"")

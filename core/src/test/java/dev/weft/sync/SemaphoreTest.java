@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +70,7 @@ class SemaphoreTest {
             cancelled.join();
             semaphore.release();
             next.join();
-            assertThat(next.status()).isEqualTo(Task.Status.DONE);
+            assertThat(next.state()).isEqualTo(Future.State.SUCCESS);
             assertThat(semaphore.availablePermits()).isZero();
             assertThat(semaphore.waiting()).isZero();
         });
@@ -85,7 +86,7 @@ class SemaphoreTest {
             assertThat(semaphore.waiting()).isEqualTo(2);
             big.cancel();
             small.join();
-            assertThat(small.status()).isEqualTo(Task.Status.DONE);
+            assertThat(small.state()).isEqualTo(Future.State.SUCCESS);
             assertThat(semaphore.availablePermits()).isZero();
         });
     }
