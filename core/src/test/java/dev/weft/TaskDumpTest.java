@@ -52,7 +52,7 @@ class TaskDumpTest {
         assertThat(dump.toString()).contains("task \"locker\" RUNNING: waiting on Lock \"db\"")
                 .contains("at dev.weft.sync.OwnedLock.lock");
         assertThat(dump.toJson()).startsWith("{\"loop\":\"weft-").contains(
-                "\"name\":\"sleeper\",\"status\":\"RUNNING\",\"waitingFor\":\"sleeping "
+                "\"name\":\"sleeper\",\"state\":\"RUNNING\",\"waitingFor\":\"sleeping "
                         + "(Weft.sleep)\"");
     }
 

@@ -163,7 +163,7 @@ class TaskGroupTest {
         VirtualClock.run(() -> {
             try (var group = TaskGroup.open()) {
                 Task<Integer> child = group.spawn(() -> 1);
-                assertThat(child.parent).isSameAs(Weft.current());
+                assertThat(child.core.parent()).isSameAs(Weft.current().core);
             }
             return null;
         });

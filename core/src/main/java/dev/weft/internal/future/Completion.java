@@ -320,6 +320,12 @@ public abstract class Completion implements WaitTarget {
         return true;
     }
 
+    /** A join is handed nothing: a cancellation that races with the end still applies. */
+    @Override
+    public final boolean handsOver() {
+        return false;
+    }
+
     @Override
     public final String describeWait() {
         return "waits for " + this + " to finish";

@@ -10,6 +10,7 @@ import dev.weft.internal.park.TaskParty;
 import dev.weft.internal.park.WaitPoint;
 import dev.weft.internal.park.WaitState;
 import dev.weft.internal.park.WaitTarget;
+import dev.weft.internal.park.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -199,6 +200,12 @@ public abstract class TaskCore extends Completion
     /** Any thread: the task's wait state, or null if it has none (yet). */
     public final WaitState waitsOrNull() {
         return BODY.getAcquire(this) instanceof WaitState state ? state : null;
+    }
+
+    @Override
+    public final Waiter blockedOn() {
+        WaitState state = waitsOrNull();
+        return state == null ? null : state.blockedOn();
     }
 
     @Override

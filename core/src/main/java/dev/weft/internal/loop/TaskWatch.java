@@ -144,6 +144,12 @@ public final class TaskWatch implements Completion.Listener, WaitTarget {
         return home != null && home == loop;
     }
 
+    /** Waiting for tasks is handed nothing: a cancellation that races with an end applies. */
+    @Override
+    public boolean handsOver() {
+        return false;
+    }
+
     @Override
     public String describeWait() {
         return "waits for " + size + " task(s), " + finished.get() + " finished";

@@ -22,7 +22,8 @@ public final class Parking {
      * the edge for deadlock walks, then park until the waiter is granted, and after each wake-up
      * look, in this order, at a deadlock found by the loop, a cancellation, the deadline, and a
      * holder that has ended. A grant that races with any of them wins (abandon() fails), and a
-     * cancellation then applies at the next cancellation point. A sleep is the same loop with
+     * cancellation then applies at the next cancellation point, unless the grant hands nothing
+     * over (WaitTarget.handsOver: a join), when the cancellation or deadlock wins. A sleep is the same loop with
      * no waiter: the task is its own timer entry, so a sleep allocates nothing. Every frame
      * above a park is frozen and thawed on each switch, hence few and small methods here. */
 
@@ -102,6 +103,7 @@ public final class Parking {
             boolean cancellable) {
         WaitState state = waiter == null ? null : task.waits();   // a sleep allocates nothing
         boolean walked = waiter != null && waiter.target().holder() != null;
+        boolean handsOver = waiter == null || waiter.target().handsOver();
         if (state != null) {
             state.waitOn(waiter, alarm != null, walked);   // published before the walk
         }
@@ -115,7 +117,8 @@ public final class Parking {
             }
             while (waiter == null || !waiter.isGranted()) {
                 LockSupport.park(waiter == null ? task : waiter.target());
-                if (waiter != null && waiter.isGranted()) {
+                boolean granted = waiter != null && waiter.isGranted();
+                if (granted && handsOver) {
                     return true;
                 }
                 if (cancellable) {
@@ -125,15 +128,18 @@ public final class Parking {
                 }
                 DeadlockException deadlock = state == null ? null : state.takeDeadlock();
                 if (deadlock != null) {
-                    if (waiter.abandon()) {
+                    if (granted || waiter.abandon()) {
                         throw deadlock;
                     }
                     return true;
                 }
                 if (cancellable && task.isCancelling()) {
-                    if (waiter == null || waiter.abandon()) {
+                    if (granted || waiter == null || waiter.abandon()) {
                         throw task.cancellation(waiter == null ? null : waiter.target());
                     }
+                    return true;
+                }
+                if (granted) {
                     return true;
                 }
                 if (alarm != null && alarm.hasFired()) {

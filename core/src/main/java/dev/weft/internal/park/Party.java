@@ -59,8 +59,14 @@ public interface Party {
     /** Returns whether the party has ended: a finished task, a thread that is no longer alive. */
     boolean hasEnded();
 
-    /** Returns what the party waits on and holds now, for deadlock walks and reports. */
+    /**
+     * Own thread: returns what the party waits on and holds, created on first use. Other
+     * threads read {@link #blockedOn()}.
+     */
     WaitState waits();
+
+    /** Any thread: returns what the party waits on now, or null; never creates anything. */
+    Waiter blockedOn();
 
     /**
      * Returns whether the party's current wait will end by itself: it has a timeout, runs inside

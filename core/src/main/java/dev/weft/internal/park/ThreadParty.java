@@ -64,6 +64,11 @@ public final class ThreadParty implements Party {
     }
 
     @Override
+    public Waiter blockedOn() {
+        return waits.blockedOn();
+    }
+
+    @Override
     public boolean waitIsBounded() {
         return waits.blockedOn() != null && waits.timedWait();
     }

@@ -25,7 +25,7 @@ public final class WaitGraph {
 
     /** Returns what {@code party} waits on now, or null. */
     public static Waiter blockedOn(Party party) {
-        return party.waits().blockedOn();
+        return party.blockedOn();
     }
 
     /** Returns the party that alone could end {@code waiter}'s wait, or null if anyone may. */

@@ -30,6 +30,18 @@ public interface WaitTarget {
      */
     boolean confinedTo(Home home);
 
+    /**
+     * Returns whether a grant hands the waiter something (an item, a permit, ownership) that
+     * would be lost if the wait then ended otherwise: a grant that races with a cancellation or
+     * a deadlock report then wins, and the cancellation applies at the next cancellation point.
+     * A wait that is handed nothing, such as a join (the outcome stays with the task), ends with
+     * the cancellation or deadlock instead, as asyncio's {@code await} of a finished future in a
+     * cancelled task does.
+     */
+    default boolean handsOver() {
+        return true;
+    }
+
     /** Returns how reports show a wait on this target: {@code waits on Lock[...]}. */
     default String describeWait() {
         return "waits on " + this;

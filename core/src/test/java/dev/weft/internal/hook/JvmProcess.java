@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft.internal.hook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a main class of the tests in a fresh JVM, for behaviour that depends on JVM flags or on
  * what the JVM did first. */
-final class JvmProcess {
-    record Outcome(int exitCode, String output) {}
+public final class JvmProcess {
+    public record Outcome(int exitCode, String output) {}
 
     private JvmProcess() {}
 
-    static Outcome run(List<String> jvmFlags, Class<?> mainClass) throws IOException,
+    public static Outcome run(List<String> jvmFlags, Class<?> mainClass) throws IOException,
             InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<String>();

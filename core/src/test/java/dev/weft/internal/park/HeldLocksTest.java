@@ -1,5 +1,6 @@
-package dev.weft.internal;
+package dev.weft.internal.park;
 
+import dev.weft.internal.hook.JvmProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

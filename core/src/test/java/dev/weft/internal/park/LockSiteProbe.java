@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft.internal.park;
 
 import dev.weft.Loop;
 import dev.weft.Weft;

@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft.internal.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
