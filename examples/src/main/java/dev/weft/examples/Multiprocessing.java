@@ -115,4 +115,9 @@ public final class Multiprocessing {
         }
         return items;
     }
+
+    /** Runs the example on standard output. */
+    public static void main(String[] args) {
+        run(new Transcript(System.out));
+    }
 }
