@@ -35,9 +35,9 @@ public final class DumpCommand {
     }
 
     /**
-     * Runs the command: prints the dump to {@code out}, or one line saying what went wrong to
-     * {@code err}; returns the exit status (0, 1 if the process cannot be dumped, 2 for a usage
-     * error).
+     * Runs the command: prints the dump to {@code out}, or one line saying what went wrong and
+     * the usage to {@code err}; returns the exit status (0, 1 if the process cannot be dumped, 2
+     * for a usage error).
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
@@ -45,7 +45,7 @@ public final class DumpCommand {
             return 0;
         }
         if (args.length < 1 || args.length > 2) {
-            return usageError(err, args.length == 0 ? "no process id given"
+            return failure(err, 2, args.length == 0 ? "no process id given"
                     : "too many arguments: " + String.join(" ", args));
         }
         Report report;
@@ -56,7 +56,7 @@ public final class DumpCommand {
         } else if (args[1].equals("--blocking")) {
             report = Report.BLOCKING;
         } else {
-            return usageError(err, "unknown option " + args[1] + "; expected --json or --blocking");
+            return failure(err, 2, "unknown option " + args[1] + "; expected --json or --blocking");
         }
         long pid;
         try {
@@ -65,11 +65,10 @@ public final class DumpCommand {
             pid = -1;   // the check below names the argument
         }
         if (pid <= 0) {
-            return usageError(err, "not a process id: " + args[0]);
+            return failure(err, 2, "not a process id: " + args[0]);
         }
         if (ProcessHandle.of(pid).isEmpty()) {
-            err.println("weft dump: no process " + pid + " is running; jps lists the Java ones");
-            return 1;
+            return failure(err, 1, "no process " + pid + " is running; jps lists the Java ones");
         }
         try {
             out.print(dump(args[0], report));
@@ -77,17 +76,17 @@ public final class DumpCommand {
         } catch (AttachNotSupportedException | IOException | JMException e) {
             // Expected for a process that is not a JVM, or not this user's, or that just ended.
             // The JDK's message may quote the process's command line with its NUL separators.
-            err.println("weft dump: cannot dump process " + pid + " (is it a Java program run "
+            return failure(err, 1, "cannot dump process " + pid + " (is it a Java program run "
                     + "by this user? jps lists them): "
                     + String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", " "));
-            return 1;
         }
     }
 
-    private static int usageError(PrintStream err, String problem) {
+    /** Says what went wrong and how the command is used; returns {@code status}. */
+    private static int failure(PrintStream err, int status, String problem) {
         err.println("weft dump: " + problem);
         err.println(USAGE);
-        return 2;
+        return status;
     }
 
     /** Returns the report of every Weft loop in the JVM with process id {@code pid}. */

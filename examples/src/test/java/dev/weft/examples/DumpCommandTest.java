@@ -108,9 +108,10 @@ class DumpCommandTest {
     }
 
     @Test
-    void aProcessThatIsNotRunningIsNamedInOneLine() {
+    void aProcessThatIsNotRunningIsNamed() {
         long pid = Integer.MAX_VALUE;   // above any system's largest process id
         assertThat(run(Long.toString(pid))).isEqualTo(new Outcome(1, List.of(), List.of(
-                "weft dump: no process " + pid + " is running; jps lists the Java ones")));
+                "weft dump: no process " + pid + " is running; jps lists the Java ones",
+                DumpCommand.USAGE)));
     }
 }
