@@ -14,10 +14,8 @@ import java.util.Locale;
  * carrier in the same run, and prints medians and ratios. Each process runs one workload once,
  * so a figure includes JVM start-up, as a user would see it.
  *
- * <p>Usage: {@code WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [w4] [offload] [group]
- * [watchdog]}
- * (all when none named);
- * {@code ./weft bench} supplies the JDK.
+ * <p>Usage: {@code WorkloadRunner <java> [--runs N] [workload...]} (all when none is named;
+ * {@link RunnerArguments} lists them); {@code ./weft bench} supplies the JDK.
  */
 public final class WorkloadRunner {
     private static final List<String> WEFT_FLAGS =
@@ -38,41 +36,43 @@ public final class WorkloadRunner {
     record Sample(double processMillis, long value, long peakRssKib, long startRssKib,
             long extra) {}
 
-    /** Runs the workloads named in the arguments. */
+    /**
+     * Runs the workloads named in the arguments; the first is the JDK's {@code java} to start
+     * them with. A bad argument gets one line and the usage, and exit status 2.
+     */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException(
-                    "usage: WorkloadRunner <java> [--runs N] [w1] [w2] [w3] [w4] [offload] "
-                            + "[group] [watchdog]");
+            throw new IllegalArgumentException("usage: WorkloadRunner <java> [--runs N] "
+                    + "[workload...]; ./weft bench supplies the java");
         }
-        int runs = 5;
-        var workloads = new ArrayList<String>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--runs")) {
-                runs = Integer.parseInt(args[++i]);
-            } else {
-                workloads.add(args[i].toLowerCase(Locale.ROOT));
-            }
+        RunnerArguments arguments;
+        try {
+            arguments = RunnerArguments.parse(List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException badArgument) {
+            // Expected for a typo: the message names the argument.
+            System.err.println("weft bench: " + badArgument.getMessage());
+            System.err.println(RunnerArguments.USAGE + "  (--help says what each workload measures)");
+            System.exit(2);
+            return;
         }
-        if (workloads.isEmpty()) {
-            workloads.addAll(List.of("w1", "w2", "w3", "w4", "offload", "group", "watchdog",
-                    "process"));
+        if (arguments.help()) {
+            System.out.print(RunnerArguments.helpText());
+            return;
         }
-        var runner = new WorkloadRunner(args[0], runs);
+        var runner = new WorkloadRunner(args[0], arguments.runs());
         System.out.printf("Weft workloads: %d process(es) per figure, median; JDK = default "
-                + "scheduler with one carrier; %s%n", runs, java.lang.Runtime.version());
-        for (String workload : workloads) {
+                + "scheduler with one carrier; %s%n", arguments.runs(),
+                java.lang.Runtime.version());
+        for (RunnerArguments.Workload workload : arguments.workloads()) {
             switch (workload) {
-                case "w1" -> runner.w1();
-                case "w2" -> runner.w2();
-                case "w3" -> runner.w3();
-                case "offload" -> runner.offload();
-                case "group" -> runner.group();
-                case "watchdog" -> runner.watchdog();
-                case "w4" -> runner.w4();
-                case "process" -> runner.process();
-                default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + "; expected w1, w2, w3, w4, offload, group, watchdog or process");
+                case W1 -> runner.w1();
+                case W2 -> runner.w2();
+                case W3 -> runner.w3();
+                case OFFLOAD -> runner.offload();
+                case GROUP -> runner.group();
+                case WATCHDOG -> runner.watchdog();
+                case W4 -> runner.w4();
+                case PROCESS -> runner.process();
             }
         }
     }

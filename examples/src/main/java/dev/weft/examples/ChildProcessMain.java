@@ -27,6 +27,18 @@ public final class ChildProcessMain {
 
     /** Runs one of the child's jobs; see the class description. */
     public static void main(String[] args) throws Exception {
+        // Normally started by Multiprocessing; a person trying it by hand gets the usage.
+        int words = args.length == 0 ? 0 : switch (args[0]) {
+            case "work" -> 2;
+            case "count" -> 4;
+            case "produce" -> 3;
+            default -> 0;
+        };
+        if (words == 0 || args.length != words) {
+            System.err.println("usage: ./weft java ChildProcessMain work <name> | count <file> "
+                    + "<times> lock|nolock | produce <socket> <items>");
+            System.exit(2);
+        }
         switch (args[0]) {
             case "work" -> Weft.run(() -> {
                 Weft.sleep(Duration.ofMillis(200));
@@ -42,8 +54,7 @@ public final class ChildProcessMain {
                     }
                 }
             });
-            default -> throw new IllegalArgumentException("unknown job " + args[0]
-                    + "; use work, count or produce");
+            default -> throw new AssertionError("unchecked job " + args[0]);
         }
     }
 

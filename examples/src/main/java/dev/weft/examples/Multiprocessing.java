@@ -90,7 +90,7 @@ public final class Multiprocessing {
         Path socket = Files.createTempDirectory("weft-ipc").resolve("queue.sock");
         var queue = new FifoQueue<String>(4);
         var items = new ArrayList<String>();
-        try (var server = TcpServer.serveUnix(socket, connection -> {
+        try (var _ = TcpServer.serveUnix(socket, connection -> {
             for (String line; (line = connection.readLine()) != null; ) {
                 queue.put(line);           // waits while the consumers are behind
             }
@@ -114,5 +114,10 @@ public final class Multiprocessing {
             Files.deleteIfExists(socket.getParent());
         }
         return items;
+    }
+
+    /** Runs the example on standard output. */
+    public static void main(String[] args) {
+        run(new Transcript(System.out));
     }
 }

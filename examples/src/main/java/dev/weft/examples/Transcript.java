@@ -28,12 +28,13 @@ public final class Transcript {
         this.out = out;
     }
 
-    /** Records and prints one line. */
+    /** Records one line and prints it, wrapped to 80 columns if it is longer. */
     public void say(String text) {
         var line = new Line((System.nanoTime() - start) / 1_000_000, text, carrierName());
         lines.add(line);
         if (out != null) {
-            out.printf("  %5d ms  [%s]  %s%n", line.millis(), line.thread(), text);
+            WordWrap.print(out, String.format("  %5d ms  [%s]  ", line.millis(), line.thread()),
+                    text);
         }
     }
 

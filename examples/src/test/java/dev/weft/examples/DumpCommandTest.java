@@ -3,9 +3,12 @@ package dev.weft.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +74,44 @@ class DumpCommandTest {
         } finally {
             stop(target);
         }
+    }
+
+    /** What {@link DumpCommand#run} printed and returned. */
+    private record Outcome(int status, List<String> out, List<String> err) {}
+
+    private static Outcome run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = DumpCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8).lines().toList(),
+                err.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    @Test
+    void aProcessIdThatIsNotANumberIsAUsageError() {
+        assertThat(run("abc")).isEqualTo(new Outcome(2, List.of(),
+                List.of("weft dump: not a process id: abc", DumpCommand.USAGE)));
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(run("1", "--bogus")).isEqualTo(new Outcome(2, List.of(), List.of(
+                "weft dump: unknown option --bogus; expected --json or --blocking",
+                DumpCommand.USAGE)));
+    }
+
+    @Test
+    void noArgumentsIsAUsageError() {
+        assertThat(run()).isEqualTo(new Outcome(2, List.of(),
+                List.of("weft dump: no process id given", DumpCommand.USAGE)));
+    }
+
+    @Test
+    void aProcessThatIsNotRunningIsNamed() {
+        long pid = Integer.MAX_VALUE;   // above any system's largest process id
+        assertThat(run(Long.toString(pid))).isEqualTo(new Outcome(1, List.of(), List.of(
+                "weft dump: no process " + pid + " is running; jps lists the Java ones",
+                DumpCommand.USAGE)));
     }
 }

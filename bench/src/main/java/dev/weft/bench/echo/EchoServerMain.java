@@ -77,6 +77,7 @@ public final class EchoServerMain {
     }
 
     /** Plain java.net sockets inside Weft tasks: the JDK's poller hands readiness over. */
+    @SuppressWarnings("try")   // closing the server from a second task is what ends accept()
     private static void weftJavaNet() {
         Weft.run(() -> {
             try (var server = new ServerSocket()) {

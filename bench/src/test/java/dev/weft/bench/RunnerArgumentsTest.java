@@ -1,0 +1,61 @@
+package dev.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.bench.RunnerArguments.Workload;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunnerArgumentsTest {
+
+    @Test
+    void noArgumentsRunEveryWorkloadFiveTimes() {
+        assertThat(RunnerArguments.parse(List.of()))
+                .isEqualTo(new RunnerArguments(5, List.of(Workload.values()), false));
+    }
+
+    @Test
+    void namedWorkloadsRunInTheOrderGivenWithAnyCase() {
+        assertThat(RunnerArguments.parse(List.of("W3", "--runs", "2", "offload")))
+                .isEqualTo(new RunnerArguments(2, List.of(Workload.W3, Workload.OFFLOAD), false));
+    }
+
+    @Test
+    void helpRunsNothingAndListsEveryWorkload() {
+        assertThat(RunnerArguments.parse(List.of("w1", "--help")).help()).isTrue();
+        assertThat(RunnerArguments.helpText()).startsWith(RunnerArguments.USAGE + "\n")
+                .contains("  w1        ", "  process   ");
+    }
+
+    @Test
+    void anUnknownWorkloadNamesTheKnownOnes() {
+        assertThatThrownBy(() -> RunnerArguments.parse(List.of("bogus")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown workload bogus; expected --runs N or one of w1, w2, w3, w4, "
+                        + "offload, group, watchdog, process");
+    }
+
+    @Test
+    void anUnknownOptionIsNamedAsAnOption() {
+        assertThatThrownBy(() -> RunnerArguments.parse(List.of("--rusn", "3")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown option --rusn; ");
+    }
+
+    @Test
+    void runsMustBeAPositiveWholeNumber() {
+        for (String runs : List.of("x", "0", "-1", "2.5")) {
+            assertThatThrownBy(() -> RunnerArguments.parse(List.of("--runs", runs)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--runs needs a positive whole number, not " + runs);
+        }
+    }
+
+    @Test
+    void runsWithoutANumberSaysSo() {
+        assertThatThrownBy(() -> RunnerArguments.parse(List.of("w1", "--runs")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--runs needs a number of processes");
+    }
+}
