@@ -23,26 +23,26 @@ import dev.weft.internal.park.WaitPoint;
  * task that opened the group cancels the children. Groups nest: a child may open its own.
  *
  * {@snippet :
+ * List<String> pages = TaskGroup.run(group -> {
+ *     Task<String> a = group.spawn(() -> fetch("a"));
+ *     Task<String> b = group.spawn(() -> fetch("b"));
+ *     return List.of(a.result(), b.result());   // a failure of either cancels this wait
+ * });                                           // both done here; a failure is thrown here
+ * }
+ *
+ * <p>{@link #run} is the complete form, as in asyncio's and Trio's groups: a failing child also
+ * cancels the body, and a failing body cancels the children. {@link #open()} with
+ * try-with-resources is the short form for a body that only spawns:
+ *
+ * {@snippet :
  * try (var group = TaskGroup.open()) {
- *     Task<String> page = group.spawn(() -> fetch("a"));
- *     Task<String> other = group.spawn(() -> fetch("b"));
- * }                                   // both done here; a failure of either is thrown here
+ *     urls.forEach(url -> group.spawn(() -> fetch(url)));
+ * }                                   // every fetch done here; the first failure is thrown
  * }
  *
  * <p><b>Thread safety:</b> {@link #spawn} and {@link #cancel()} may be called from any thread;
  * children always run on the loop of the task that opened the group. {@link #close()} belongs
  * to the task that opened the group.
- *
- * <p>{@link #run} is the complete form, as in asyncio's and Trio's groups: there a failing
- * child also cancels the body, and a failing body cancels the children.
- *
- * {@snippet :
- * List<String> pages = TaskGroup.run(group -> {
- *     Task<String> a = group.spawn(() -> fetch("a"));
- *     Task<String> b = group.spawn(() -> fetch("b"));
- *     return List.of(a.result(), b.result());   // a failure of either cancels this wait
- * });
- * }
  *
  * <p><b>Pitfalls:</b> with try-with-resources a failing child cancels its siblings but not the
  * body of the block, which runs on until it reaches {@code close()}, because {@code close()}

@@ -190,12 +190,11 @@ public final class TaskPool {
     }
 
     /**
-     * Cancels every task of the pool and waits until they have finished: gevent's
-     * {@code kill()}. This is a {@linkplain dev.weft cancellation point}.
+     * Cancels every task of the pool; never blocks. Follow it with {@link #join()} to wait until
+     * they have finished, which together are gevent's {@code kill()}.
      */
-    public void kill() {
+    public void cancel() {
         running.keySet().forEach(Task::cancel);
-        join();
     }
 
     @Override

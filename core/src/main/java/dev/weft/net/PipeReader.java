@@ -113,7 +113,7 @@ public final class PipeReader extends StreamReader {
     @Override
     public void close() {
         closed = true;
-        chunks.shutdown(true);   // the reader sees the end; a pump waiting for room stops
+        chunks.shutdownNow();   // the reader sees the end; a pump waiting for room stops
     }
 
     @Override

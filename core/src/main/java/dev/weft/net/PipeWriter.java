@@ -135,7 +135,7 @@ public final class PipeWriter implements AutoCloseable {
      */
     public void abort() {
         closed = true;
-        chunks.shutdown(true);
+        chunks.shutdownNow();   // what is queued is dropped: that is what abort means
     }
 
     /** Returns whether {@link #close()} or {@link #abort()} was called. */
@@ -173,7 +173,7 @@ public final class PipeWriter implements AutoCloseable {
                 } catch (Throwable e) {   // recorded before the chunk counts as done
                     failure = e instanceof IOException io ? io
                             : new IOException("the pump of " + name + " failed", e);
-                    chunks.shutdown(true);   // writers waiting for room fail now
+                    chunks.shutdownNow();   // writers waiting for room fail now
                     return;
                 } finally {
                     chunks.taskDone();

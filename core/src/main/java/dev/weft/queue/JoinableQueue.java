@@ -7,6 +7,7 @@ import dev.weft.internal.park.WaitList;
 import dev.weft.internal.park.WaitPoint;
 import dev.weft.internal.park.Waiter;
 import java.util.AbstractQueue;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
@@ -53,7 +54,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Shutdown:</b> after {@link #shutdown()}, putting fails with
  * {@link QueueShutdownException}, waiting producers fail too, and consumers take what is left
- * and then fail with it. {@link #shutdown(boolean) shutdown(true)} also drops what is left.
+ * and then fail with it. {@link #shutdownNow()} also takes out what is left, and returns it.
  *
  * <p><b>Thread safety:</b> thread-safe; tasks of several loops and plain threads may share a
  * queue, which is how tasks of different loops talk. The fast path is tasks of one loop.
@@ -401,27 +402,42 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
      * again does nothing more.
      */
     public void shutdown() {
-        shutdown(false);
-    }
-
-    /**
-     * Shuts the queue down as {@link #shutdown()} does; if {@code immediate}, also drops the
-     * items left (counting them as done for {@link #join()}), so consumers fail at once.
-     */
-    public void shutdown(boolean immediate) {
         Party me = Party.current();
         synchronized (point) {
             point.touch(me);
-            shutdown = true;
-            if (immediate) {
-                int dropped = stored();
-                clearStored();
-                finish(dropped);
+            shutDownLocked();
+        }
+    }
+
+    /**
+     * Shuts the queue down as {@link #shutdown()} does, and also takes the items left out of it
+     * (counting them as done for {@link #join()}), so consumers fail at once: Python's
+     * {@code shutdown(immediate=True)}. Never blocks.
+     *
+     * @return the items that were left, in the order {@link #drainTo} gives them; nothing is
+     *     dropped unseen
+     */
+    public List<E> shutdownNow() {
+        Party me = Party.current();
+        var left = new ArrayList<E>();
+        synchronized (point) {
+            point.touch(me);
+            int dropped = stored();
+            while (stored() > 0) {
+                left.add(unstore());
             }
-            putters.grantAll(SHUT_DOWN);
-            if (stored() == 0) {
-                takers.grantAll(SHUT_DOWN);
-            }
+            finish(dropped);
+            shutDownLocked();
+        }
+        return left;
+    }
+
+    /** Under the lock: no more puts; waiting producers fail, and consumers once it is empty. */
+    private void shutDownLocked() {
+        shutdown = true;
+        putters.grantAll(SHUT_DOWN);
+        if (stored() == 0) {
+            takers.grantAll(SHUT_DOWN);
         }
     }
 
@@ -448,7 +464,7 @@ public abstract sealed class JoinableQueue<E> extends AbstractQueue<E> implement
     }
 
     /** Returns how many tasks or threads wait to put or take. */
-    public int waitingCount() {
+    public int waiting() {
         synchronized (point) {
             return takers.size() + putters.size();
         }

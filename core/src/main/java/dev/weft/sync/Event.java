@@ -5,7 +5,6 @@ import dev.weft.internal.park.Party;
 import dev.weft.internal.park.Parking;
 import dev.weft.internal.park.WaitList;
 import dev.weft.internal.park.WaitPoint;
-import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -65,23 +64,7 @@ public final class Event {
      * @throws CancellationException if the caller is cancelled
      */
     public void await() {
-        awaitFor(-1);
-    }
-
-    /**
-     * Waits until the flag is set or {@code timeout} passes on the caller's loop clock: Python's
-     * {@code wait(timeout)}, named apart from {@link #await()} so that {@code event::await} stays
-     * a plain task body. This is a {@linkplain dev.weft cancellation point}.
-     *
-     * @return whether the flag is set
-     * @throws IllegalArgumentException if the timeout is negative
-     * @throws CancellationException if the caller is cancelled
-     */
-    public boolean tryAwait(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
-        return awaitFor(saturatedNanos(timeout));
+        point.awaitUntil(() -> set, waiters, -1);
     }
 
     /** Returns how many tasks or threads wait for the flag. */
@@ -94,17 +77,5 @@ public final class Event {
     @Override
     public String toString() {
         return "Event[" + (set ? "set" : "not set") + ", " + waiting() + " waiting]";
-    }
-
-    private boolean awaitFor(long timeoutNanos) {
-        return point.awaitUntil(() -> set, waiters, timeoutNanos);
-    }
-
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;   // centuries: as good as no timeout
-        }
     }
 }

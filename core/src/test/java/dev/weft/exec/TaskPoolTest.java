@@ -116,7 +116,8 @@ class TaskPoolTest {
             var pool = new TaskPool(2);
             Task<Void> a = pool.spawn(() -> Weft.sleep(Duration.ofHours(1)));
             Task<Void> b = pool.spawn(() -> Weft.sleep(Duration.ofHours(1)));
-            pool.kill();
+            pool.cancel();
+            pool.join();
             assertThat(a.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(b.state()).isEqualTo(Future.State.CANCELLED);
             assertThat(pool.free()).isEqualTo(2);

@@ -218,7 +218,7 @@ class QueueContractTest {
             queue.put(1);
             assertThat(queue.offer(2, 1, TimeUnit.HOURS)).isFalse();
             assertThat(clock.elapsed()).isEqualTo(Duration.ofMinutes(65));
-            assertThat(queue.waitingCount()).isZero();
+            assertThat(queue.waiting()).isZero();
             return null;
         });
     }
@@ -323,7 +323,7 @@ class QueueContractTest {
             queue.put(2);
             Task<Void> joiner = Weft.spawn(queue::join);
             Weft.yieldNow();
-            queue.shutdown(true);
+            queue.shutdownNow();
             joiner.join();
             assertThat(joiner.state()).isEqualTo(Future.State.SUCCESS);
             assertThat(queue).isEmpty();
@@ -424,13 +424,13 @@ class QueueContractTest {
                 failure[0] = e;
             }
         });
-        while (queue.waitingCount() == 0) {
+        while (queue.waiting() == 0) {
             Thread.onSpinWait();
         }
         thread.interrupt();
         thread.join();
         assertThat(failure[0]).isInstanceOf(InterruptedException.class);
-        assertThat(queue.waitingCount()).isZero();
+        assertThat(queue.waiting()).isZero();
     }
 
     @ParameterizedTest

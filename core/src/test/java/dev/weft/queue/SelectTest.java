@@ -44,8 +44,8 @@ class SelectTest {
             assertThat(selected.item()).isEqualTo("from b");
             assertThat(selected.queue()).isSameAs(b);
             assertThat(a).containsExactly("from a");   // the other item stays where it was
-            assertThat(a.waitingCount()).isZero();
-            assertThat(b.waitingCount()).isZero();
+            assertThat(a.waiting()).isZero();
+            assertThat(b.waiting()).isZero();
         });
     }
 
@@ -58,7 +58,7 @@ class SelectTest {
             assertThatThrownBy(() -> Weft.timeout(Duration.ofSeconds(5),
                     () -> JoinableQueue.select(List.of(a, b))))
                     .isInstanceOf(TimeoutException.class);
-            assertThat(a.waitingCount() + b.waitingCount()).isZero();
+            assertThat(a.waiting() + b.waiting()).isZero();
             a.put(1);
             assertThat(a.take()).isEqualTo(1);
             return null;

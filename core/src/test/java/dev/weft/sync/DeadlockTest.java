@@ -110,7 +110,7 @@ class DeadlockTest {
                 return queue.take();
             });
             queueReady.await();
-            while (queues[0].waitingCount() == 0) {
+            while (queues[0].waiting() == 0) {
                 Thread.onSpinWait();
             }
             @SuppressWarnings("unchecked")

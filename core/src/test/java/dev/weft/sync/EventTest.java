@@ -2,11 +2,13 @@ package dev.weft.sync;
 
 import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.test.VirtualClock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,13 +42,16 @@ class EventTest {
             event.set();
             event.clear();
             assertThat(event.isSet()).isFalse();
-            assertThat(event.tryAwait(Duration.ofSeconds(10))).isFalse();
+            assertThatThrownBy(() -> Weft.timeout(Duration.ofSeconds(10), () -> {
+                event.await();
+                return null;
+            })).isInstanceOf(TimeoutException.class);
             return null;
         });
     }
 
     @Test
-    void aTimedWaitReturnsTrueWhenSetInTime() {
+    void aWaitBoundedByATimeoutEndsWhenSetInTime() {
         var clock = new VirtualClock();
         VirtualClock.run(clock, () -> {
             var event = new Event();
@@ -54,7 +59,11 @@ class EventTest {
                 Weft.sleep(Duration.ofSeconds(3));
                 event.set();
             });
-            assertThat(event.tryAwait(Duration.ofSeconds(10))).isTrue();
+            Weft.timeout(Duration.ofSeconds(10), () -> {
+                event.await();
+                return null;
+            });
+            assertThat(event.isSet()).isTrue();
             assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(3));
             return null;
         });

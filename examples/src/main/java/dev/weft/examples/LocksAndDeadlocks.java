@@ -8,6 +8,7 @@ import dev.weft.sync.Lock;
 import dev.weft.sync.RLock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,7 +85,8 @@ public final class LocksAndDeadlocks {
         Task<Void> b = Weft.spawn("wusir", () -> eat(fork, noodles, bothHoldOne));
         Weft.joinAll(List.of(a, b));
         for (Task<Void> task : List.of(a, b)) {
-            if (task.exception() instanceof DeadlockException e) {
+            if (task.state() == Future.State.FAILED
+                    && task.exceptionNow() instanceof DeadlockException e) {
                 transcript.say("reported: " + e.getMessage().lines().findFirst().orElseThrow());
             } else {
                 transcript.say(task.name() + " ate, once the other let go");
@@ -118,7 +120,7 @@ public final class LocksAndDeadlocks {
         })).toList();
         Weft.joinAll(tasks);
         transcript.say("same lock order: both ate, " + tasks.stream()
-                .filter(t -> t.status() == Task.Status.DONE).count() + " of 2 done");
+                .filter(t -> t.state() == Future.State.SUCCESS).count() + " of 2 done");
     }
 
     /** Another fix: give up after a while and retry later. */
