@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,19 +197,45 @@ class LostFailureTest {
             }
             sneakyThrow(new IOException("handler failed"));
         };
-        var loop = new Loop(LoopOptions.defaults().withExceptionHandler(throwing));
-        loop.run(() -> {
-            Weft.spawn("first", () -> {
-                throw new IllegalStateException("one");
+        // The loop logs what its handler failed to take: capture that log instead of printing it.
+        var logged = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var logger = java.util.logging.Logger.getLogger("dev.weft");
+        var capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        boolean parents = logger.getUseParentHandlers();
+        logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
+        try {
+            var loop = new Loop(LoopOptions.defaults().withExceptionHandler(throwing));
+            loop.run(() -> {
+                Weft.spawn("first", () -> {
+                    throw new IllegalStateException("one");
+                });
+                Weft.spawn("second", () -> {
+                    throw new IllegalStateException("two");
+                });
+                Weft.yieldNow();
+                return null;
             });
-            Weft.spawn("second", () -> {
-                throw new IllegalStateException("two");
-            });
-            Weft.yieldNow();
-            return null;
-        });
-        loop.close();   // must not throw the handler's exception
+            loop.close();   // must not throw the handler's exception
+        } finally {
+            logger.removeHandler(capture);
+            logger.setUseParentHandlers(parents);
+        }
         assertThat(seen).anyMatch(m -> m.contains("first")).anyMatch(m -> m.contains("second"));
+        assertThat(logged).anyMatch(m -> m.contains("Task[first FAILED]"))
+                .anyMatch(m -> m.contains("Task[second FAILED]"))
+                .anyMatch(m -> m.contains("the exception handler failed"));
     }
 
     /** The exception with every cause and suppressed exception inside it, recursively. */

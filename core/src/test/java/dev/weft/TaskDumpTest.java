@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft;
 
 import java.util.concurrent.Future;
@@ -5,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.sync.Lock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +32,13 @@ class TaskDumpTest {
         TaskDump dump = Weft.run(() -> {
             var lock = new Lock("db");
             lock.lock();
+            var sleeper = new java.util.concurrent.CompletableFuture<Task<Void>>();
             Task<Void> parent = Weft.spawn("parent", () -> {
                 Task<Void> locker = Weft.spawn("locker", () -> {
                     lock.lock();
                     lock.unlock();
                 });
-                Weft.spawn("sleeper", () -> Weft.sleep(Duration.ofHours(1)));
+                sleeper.complete(Weft.spawn("sleeper", () -> Weft.sleep(Duration.ofHours(1))));
                 locker.join();
             });
             Weft.yieldNow();
@@ -28,6 +46,8 @@ class TaskDumpTest {
             TaskDump taken = Weft.current().loop().dump();
             lock.unlock();
             parent.cancel();
+            sleeper.resultNow().cancel();
+            Weft.joinAll(List.of(parent, sleeper.resultNow()));   // nothing left for the report
             return taken;
         });
         assertThat(dump.consistent()).isTrue();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +76,9 @@ class TlsTest {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateFailsAloneAndTheServerGoesOn() {
-        Weft.run(() -> {
+        var problems = new dev.weft.test.RecordingHandler();
+        try (var loop = new dev.weft.Loop(problems.options())) {
+            loop.run(() -> {
             try (var server = TcpServer.serveTls(ANY_PORT, certificates.server, ECHO_LINES)) {
                 assertThatThrownBy(() -> TcpConnection.connectTls("localhost", server.port(),
                         SSLContext.getDefault()))
@@ -71,7 +89,11 @@ class TlsTest {
                     assertThat(trusting.readLine()).isEqualTo("still here");
                 }
             }
-        });
+            return null;
+            });
+        }
+        assertThat(problems.messages()).singleElement().asString()   // reported, and survived
+                .endsWith("failed; its connection was closed, the server goes on");
     }
 
     @Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.queue;
 
 import java.util.concurrent.Future;
@@ -491,8 +507,8 @@ class QueueContractTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aConsumerWaitingForeverOnAQueueOfItsLoopIsReportedAsADeadlock(Kind kind) {
-        var closedWorld = dev.weft.LoopOptions.defaults()
-                .withStallPolicy(dev.weft.StallPolicy.FAIL);
+        var problems = new dev.weft.test.RecordingHandler();
+        var closedWorld = problems.options().withStallPolicy(dev.weft.StallPolicy.FAIL);
         try (var loop = new dev.weft.Loop(closedWorld)) {
             loop.run(() -> {
             var queue = kind.unbounded();
@@ -505,5 +521,7 @@ class QueueContractTest {
             return null;
             });
         }
+        assertThat(problems.messages()).singleElement().asString()   // the consumer's, not lost
+                .startsWith("Task[consumer FAILED] failed and nobody observed its failure");
     }
 }

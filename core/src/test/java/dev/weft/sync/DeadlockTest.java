@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.sync;
 
 import java.util.concurrent.Future;
@@ -20,9 +36,10 @@ import org.junit.jupiter.api.Test;
 
 /** Deadlocks across loops and threads, and the waits that are not deadlocks. */
 class DeadlockTest {
+    /** Where the failures of stalled tasks that nobody reads are reported, one per test. */
+    private final RecordingHandler problems = new RecordingHandler();
     /** A loop no plain thread touches, so that a stall is certain and may fail its waits. */
-    private static final LoopOptions CLOSED_WORLD =
-            LoopOptions.defaults().withStallPolicy(StallPolicy.FAIL);
+    private final LoopOptions CLOSED_WORLD = problems.options().withStallPolicy(StallPolicy.FAIL);
 
     @Test
     void aCycleAcrossTwoLoopsIsReported() throws Exception {
@@ -236,6 +253,8 @@ class DeadlockTest {
                         + "\"main\"")
                 .hasMessageContaining("task \"main\" waits for Task[consumer RUNNING] to finish")
                 .hasMessageContaining("task \"consumer\" is at:");
+        assertThat(problems.messages()).anySatisfy(message -> assertThat(message)
+                .startsWith("task \"main\" ended while holding Lock \"state\""));
     }
 
     @Test

@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.sync;
 
+import dev.weft.Action;
 import java.util.concurrent.Future;
 import static dev.weft.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +104,8 @@ class LockTest {
 
     @Test
     void reacquiringALockOneHoldsIsAClearError() {
-        Weft.run(() -> {
+        var problems = new RecordingHandler();
+        runOn(problems, () -> {
             Task<Void> fetch = Weft.spawn("fetch-3", () -> {
                 var lock = new Lock("accounts");
                 lock.lock();
@@ -100,11 +118,24 @@ class LockTest {
                     .hasMessage("Lock \"accounts\" is not reentrant and task \"fetch-3\" already "
                             + "holds it; use RLock to acquire it again");
         });
+        assertThat(problems.messages()).singleElement().asString()
+                .startsWith("task \"fetch-3\" ended while holding Lock \"accounts\"");
+    }
+
+    /** Runs {@code main} on a loop that reports to {@code problems}. */
+    private static void runOn(RecordingHandler problems, Action main) {
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                main.run();
+                return null;
+            });
+        }
     }
 
     @Test
     void releasingALockHeldByAnotherTaskFails() {
-        Weft.run(() -> {
+        var problems = new RecordingHandler();
+        runOn(problems, () -> {
             var lock = new Lock();
             Task<Void> holder = Weft.spawn("worker-1", lock::lock);
             holder.join();
@@ -115,6 +146,8 @@ class LockTest {
                     .hasMessageStartingWith("task \"worker-2\" cannot release Lock[held by "
                             + "task \"worker-1\"");
         });
+        assertThat(problems.messages()).singleElement().asString()
+                .startsWith("task \"worker-1\" ended while holding Lock");
     }
 
     @Test

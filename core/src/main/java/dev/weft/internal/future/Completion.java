@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.internal.future;
 
 import dev.weft.internal.park.Home;
@@ -152,6 +168,25 @@ public abstract class Completion implements WaitTarget {
                 return false;
             }
         } while (!PHASE.compareAndSet(this, current, Phase.COMPLETING));
+        publish(end, result);
+        return true;
+    }
+
+    /** Moves PENDING to RUNNING, for an owner that alone starts and completes the future. */
+    protected final void markRunning() {
+        PHASE.setRelease(this, Phase.RUNNING);
+    }
+
+    /**
+     * Writes the outcome and serves everything waiting for it, for an owner that alone
+     * completes the future (a task, on its own thread or before it has one): no race to win,
+     * so no compare-and-set, which a million spawned tasks would pay twice each.
+     */
+    protected final void completeAlone(Phase end, Object result) {
+        publish(end, result);
+    }
+
+    private void publish(Phase end, Object result) {
         outcome = result;
         PHASE.setRelease(this, end);   // publishes outcome; the swap below fences
         completed();
@@ -161,7 +196,6 @@ public abstract class Completion implements WaitTarget {
         } else if (stack != null) {
             serveInOrder(stack);
         }
-        return true;
     }
 
     /** Returns the failure or cancellation without marking it observed, or null. */
@@ -213,6 +247,22 @@ public abstract class Completion implements WaitTarget {
                 node.abandon();
             }
         }
+    }
+
+    /**
+     * Waits until finished even if the caller is cancelled or interrupted meanwhile, which then
+     * stays pending for its next cancellation point: for the steps that must finish, such as a
+     * loop waiting for its main task.
+     */
+    public final void joinUncancellable() {
+        if (isDone()) {
+            return;
+        }
+        Party me = Party.current();
+        checkJoinable(me);
+        var waiter = Waiter.uncancellable(me, this);
+        push(new Node(waiter));
+        Parking.awaitUncancellable(waiter);
     }
 
     /** Waits and returns the value; see {@code Joinable.result()}. */
@@ -386,7 +436,12 @@ public abstract class Completion implements WaitTarget {
         return (T) outcome;
     }
 
-    private static RuntimeException unchecked(Throwable failure) {
+    /**
+     * Returns the failure itself when unchecked, so callers see the original type; a checked one
+     * comes back wrapped in {@link CompletionException}, as {@code CompletableFuture.join} does;
+     * an {@link Error} is thrown from here.
+     */
+    public static RuntimeException unchecked(Throwable failure) {
         if (failure instanceof RuntimeException runtime) {
             return runtime;
         }

@@ -1,4 +1,22 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.internal.loop;
+
+import dev.weft.internal.future.Completion;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,13 +39,7 @@ public final class Failures {
      * comes back wrapped in {@link CompletionException}, as {@code CompletableFuture.join} does.
      */
     public static RuntimeException unchecked(Throwable failure) {
-        if (failure instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        return new CompletionException(failure);
+        return Completion.unchecked(failure);   // the one rule, shared with every future
     }
 
     /**

@@ -1,10 +1,23 @@
-package dev.weft.internal.loop;
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import dev.weft.Weft;
+package dev.weft.internal.loop;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 
 /**
  * What {@link LoopCore#run} does once its main task has ended: cancel every other task of the loop,
@@ -27,30 +40,11 @@ public final class LeftoverSweep {
                     cancelled.add(task);
                 }
             }
-            Weft.shield(() -> {
-                for (TaskCore task : others) {
-                    task.join();
-                }
-                Weft.yieldNow();   // lets tasks that were spawned but not started end
-                return null;
-            });
+            for (TaskCore task : others) {
+                task.joinUncancellable();
+            }
+            Thread.yield();   // lets tasks that were spawned but not started end
         }
         return cancelled;
-    }
-
-    /** Waits for {@code task} even if the caller is interrupted, keeping the interrupt. */
-    static void awaitUninterruptibly(TaskCore task) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.join();
-                break;
-            } catch (CancellationException e) {
-                interrupted |= Thread.interrupted();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

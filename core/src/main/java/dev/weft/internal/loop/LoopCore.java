@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.internal.loop;
 
 import dev.weft.Clock;
@@ -11,20 +27,17 @@ import dev.weft.internal.park.Durations;
 import dev.weft.internal.park.Home;
 import dev.weft.internal.park.LoopThread;
 import dev.weft.internal.park.WaitState;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loop as its machinery runs it: the executor the JDK hands the loop's virtual threads to, the
- * carrier's turn, the timers, admission of new tasks, the run of a main task and the closing
- * protocol. The public {@code dev.weft.Loop} is a handle on one of these; what a loop owns (its
+ * carrier's turn, the timers, admission of new tasks and the closing protocol; the run of a main
+ * task is a {@link MainRun}. The public {@code dev.weft.Loop} is a handle on one of these; what a loop owns (its
  * resources and channels) is a {@link LoopHoldings}, and its tasks are in a {@link TaskLedger}.
  *
  * <p>Not part of Weft's API.
@@ -78,8 +91,7 @@ public abstract class LoopCore implements Home {
     private final StallCheck stalls;                              // loop thread only
     private final LoopHoldings holdings = new LoopHoldings(this); // any thread
     private volatile State state = State.OPEN;                    // any thread
-    private final AtomicReference<Thread> running = new AtomicReference<>();  // inside run()
-    private volatile TaskCore mainTask;                           // run()'s main, while it runs
+    private final MainRun mainRun = new MainRun(this);
     private boolean cancelNewTasks;                               // loop thread only
     private TurnWatch watch;                                      // null: no watchdog; set
                                                                   // before the carrier starts
@@ -275,35 +287,7 @@ public abstract class LoopCore implements Home {
      * {@code Loop.run}.
      */
     public final Object run(Callable<?> main) {
-        Objects.requireNonNull(main, "main");
-        if (runsHere()) {
-            throw new IllegalStateException("loop \"" + name + "\" cannot run inside its own "
-                    + "thread: it would wait for itself; spawn the work and join the task instead");
-        }
-        refuseInTask("Loop.run");
-        if (!running.compareAndSet(null, Thread.currentThread())) {
-            throw new IllegalStateException("loop \"" + name + "\" is already running a main "
-                    + "task for thread \"" + running.get().getName() + "\"; run one main at a "
-                    + "time, or spawn the work on the loop instead");
-        }
-        try {
-            TaskCore main0 = admitted("main", main, null);
-            this.mainTask = main0;   // before it starts, so the stall check always sees it
-            main0.start();
-            try {
-                main0.join();
-            } catch (CancellationException interrupted) {
-                main0.cancel();
-                LeftoverSweep.awaitUninterruptibly(main0);
-                cancelLeftovers(main0);
-                throw interrupted;
-            }
-            cancelLeftovers(main0);
-            return main0.resultNow();
-        } finally {
-            this.mainTask = null;
-            running.set(null);
-        }
+        return mainRun.run(main);
     }
 
     /**
@@ -322,31 +306,17 @@ public abstract class LoopCore implements Home {
         }
     }
 
-    private void cancelLeftovers(TaskCore main) {
-        if (state != State.OPEN) {
-            return;   // close() is cancelling and awaiting every task, and reports failures
-        }
-        TaskCore sweeper;
-        try {
-            sweeper = spawn("run-cleanup", (Callable<List<TaskCore>>) () -> {
-                cancelNewTasks = true;   // tasks spawned but not started end as they start
-                try {
-                    return LeftoverSweep.run(ledger, main);
-                } finally {
-                    cancelNewTasks = false;
-                }
-            }, null);
-        } catch (RejectedExecutionException closedMeanwhile) {
-            return;   // as above: close() began after the check
-        }
-        LeftoverSweep.awaitUninterruptibly(sweeper);
-        @SuppressWarnings("unchecked")
-        List<TaskCore> leftovers = (List<TaskCore>) sweeper.resultNow();
-        if (!leftovers.isEmpty()) {
-            report("main task of loop \"" + name + "\" ended while " + leftovers.size()
-                    + " other task(s) were still running; they were cancelled: " + leftovers,
-                    null);
-        }
+    /** Creates and queues the main task of {@link #run}, telling {@code run} first. */
+    final TaskCore startMain(Callable<?> main, MainRun run) {
+        TaskCore task = admitted("main", main, null);
+        run.starting(task);
+        task.start();
+        return task;
+    }
+
+    /** Loop thread: whether tasks spawned from now on end as they start, unstarted. */
+    final void cancelNewTasks(boolean cancel) {
+        cancelNewTasks = cancel;
     }
 
     // ---- timers --------------------------------------------------------------------------------
@@ -524,12 +494,13 @@ public abstract class LoopCore implements Home {
 
     private void idle() {
         if (timers.isEmpty()) {
-            long wait = state == State.OPEN ? stalls.beforeIdleWithoutTimers(mainTask) : -1;
+            TaskCore main = mainRun.mainTask();
+            long wait = state == State.OPEN ? stalls.beforeIdleWithoutTimers(main) : -1;
             if (wait == 0) {
                 return;   // stalled waits were failed; their tasks are ready
             }
             runQueue.awaitWork(wait);
-            stalls.afterIdleWithoutTimers(mainTask);
+            stalls.afterIdleWithoutTimers(main);
             return;
         }
         long next = timers.peekDeadline();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.weft.internal.loop;
 
 import dev.weft.Action;
@@ -375,7 +391,7 @@ public abstract class TaskCore extends Completion
         if (waits != null && !waits.held.isEmpty()) {
             reportHeldLocks(waits.held.locks());
         }
-        complete(end, result);
+        completeAlone(end, result);
         // Only now: listeners served above run on this thread and must still find their task.
         // Then the finished thread can be collected while the task is referenced.
         thread = null;
@@ -404,7 +420,7 @@ public abstract class TaskCore extends Completion
             loop.startOnCarrier(this);
             return;
         }
-        begin();   // PENDING -> RUNNING
+        markRunning();
         Object work = body;
         body = null;
         Object value;
