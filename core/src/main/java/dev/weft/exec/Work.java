@@ -130,16 +130,8 @@ public final class Work<T> implements RunnableFuture<T>, Joinable<T> {
      */
     @Override
     public boolean cancel() {
-        if (!outcome.end(Completion.Phase.CANCELLED,
-                new CancellationException(this + " was cancelled"))) {
-            return false;
-        }
-        Thread worker = runner;
-        if (worker != null) {
-            worker.interrupt();
-        }
-        cancelDelivered = true;
-        return true;
+        return outcome.end(Completion.Phase.CANCELLED,
+                new CancellationException(this + " was cancelled"));
     }
 
     @Override
@@ -221,6 +213,21 @@ public final class Work<T> implements RunnableFuture<T>, Joinable<T> {
 
         boolean end(Phase end, Object result) {
             return complete(end, result);
+        }
+
+        /**
+         * A cancel that won interrupts running work before anyone is told (callbacks may wait
+         * for the worker), then lets the worker clear that interrupt.
+         */
+        @Override
+        protected void completed() {
+            if (phase() == Phase.CANCELLED) {
+                Thread worker = runner;
+                if (worker != null) {
+                    worker.interrupt();
+                }
+                cancelDelivered = true;
+            }
         }
 
         @Override

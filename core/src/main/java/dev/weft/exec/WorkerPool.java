@@ -214,8 +214,12 @@ public final class WorkerPool extends AbstractExecutorService {
     @Override
     public List<Runnable> shutdownNow() {
         executor.shutdown();
+        // The queue is emptied before running work is cancelled: a worker freed by a cancel
+        // would otherwise take a queued job (shutdown() still runs what is queued) and run it.
+        List<Runnable> neverRan = new ArrayList<>();
+        executor.getQueue().drainTo(neverRan);
         runningWork.forEach(Work::cancel);
-        List<Runnable> neverRan = executor.shutdownNow();
+        neverRan.addAll(executor.shutdownNow());
         for (Runnable job : neverRan) {
             if (job instanceof Work<?> work) {
                 work.cancel();   // releases whoever waits for it

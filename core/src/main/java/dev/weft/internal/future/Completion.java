@@ -19,6 +19,7 @@ package dev.weft.internal.future;
 import dev.weft.internal.park.Home;
 import dev.weft.internal.park.Parking;
 import dev.weft.internal.park.Party;
+import dev.weft.internal.park.TaskParty;
 import dev.weft.internal.park.WaitTarget;
 import dev.weft.internal.park.Waiter;
 import java.lang.invoke.MethodHandles;
@@ -230,10 +231,13 @@ public abstract class Completion implements WaitTarget {
      */
     public final boolean awaitDone(long timeoutNanos) {
         Party me = Party.current();
-        me.checkpoint();
         if (isDone()) {
-            return true;
+            if (me instanceof TaskParty) {
+                me.checkpoint();   // a task's join is always a cancellation point
+            }
+            return true;   // a plain thread gets a finished outcome, as Future.get() promises
         }
+        me.checkpoint();
         checkJoinable(me);
         var waiter = new Waiter(me, this, 1);
         var node = new Node(waiter);

@@ -19,10 +19,12 @@ package dev.weft.internal.loop;
 import java.time.Duration;
 
 /**
- * A region of a task's code that can be cancelled on its own (a {@link Weft#timeout timeout}, or
- * the body of {@link TaskGroup#run} when a child fails) or that keeps outer cancellation out (a
- * {@link Weft#shield shield}). Scopes nest as a chain from the innermost outward, ending at the
- * task itself.
+ * A region of a task's code that can be cancelled on its own (a {@code Weft.timeout}, or the body
+ * of {@code TaskGroup.run} when a child fails) or that keeps outer cancellation out (a
+ * {@code Weft.shield}). Scopes nest as a chain from the innermost outward, ending at the task
+ * itself.
+ *
+ * <p>Not part of Weft's API.
  */
 public final class CancelScope {
     /* How it works: a cancellation applies to the code at the top of the chain when some scope on

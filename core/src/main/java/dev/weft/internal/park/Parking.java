@@ -133,19 +133,16 @@ public final class Parking {
         }
     }
 
-    /**
-     * The wait of a task: on {@code waiter} until granted, or, with no waiter, until
-     * {@code alarm} goes off. Returns whether the wait was granted (false for a sleep's end).
-     */
+    /** The wait of a task on {@code waiter}, bounded by {@code alarm} if not null. */
     private static boolean parkTask(TaskParty task, Waiter waiter, Alarm alarm, boolean counted,
             boolean cancellable) {
-        WaitState state = waiter == null ? null : task.waits();   // a sleep allocates nothing
-        boolean walked = waiter != null && waiter.target().holder() != null;
-        boolean handsOver = waiter == null || waiter.target().handsOver();
-        if (state != null) {
-            state.waitOn(waiter, alarm != null, walked);   // published before the walk
-        }
+        WaitState state = task.waits();
+        WaitTarget target = waiter.target();
+        boolean walked = target.holder() != null;
+        boolean handsOver = target.handsOver();
+        state.waitOn(waiter, alarm != null, walked);   // published before the walk
         Home home = task.home();
+        boolean interrupted = false;   // seen during an uncancellable wait; restored at its end
         if (counted) {
             home.waitBegins();
         }
@@ -153,27 +150,27 @@ public final class Parking {
             if (walked) {
                 failIfDeadlocked(task, waiter);
             }
-            while (waiter == null || !waiter.isGranted()) {
-                LockSupport.park(waiter == null ? task : waiter.target());
-                boolean granted = waiter != null && waiter.isGranted();
+            while (!waiter.isGranted()) {
+                LockSupport.park(target);
+                boolean granted = waiter.isGranted();
                 if (granted && handsOver) {
                     return true;
                 }
                 if (cancellable) {
                     task.absorbInterrupt();
                 } else {
-                    Thread.interrupted();   // kept by awaitUncancellable
+                    interrupted |= Thread.interrupted();   // a set interrupt would spin the park
                 }
-                DeadlockException deadlock = state == null ? null : state.takeDeadlock();
+                DeadlockException deadlock = state.takeDeadlock();
                 if (deadlock != null) {
-                    if (granted || waiter.abandon()) {
+                    if (granted || !handsOver || waiter.abandon()) {
                         throw deadlock;
                     }
                     return true;
                 }
                 if (cancellable && task.isCancelling()) {
-                    if (granted || waiter == null || waiter.abandon()) {
-                        throw task.cancellation(waiter == null ? null : waiter.target());
+                    if (granted || !handsOver || waiter.abandon()) {
+                        throw task.cancellation(target);
                     }
                     return true;
                 }
@@ -181,17 +178,18 @@ public final class Parking {
                     return true;
                 }
                 if (alarm != null && alarm.hasFired()) {
-                    return waiter != null && !waiter.abandon();
+                    return !waiter.abandon();
                 }
-                if (walked) {
+                if (target.holder() != null) {
                     failIfDeadlocked(task, waiter);   // woken: has the holder ended?
                 }
             }
             return true;
         } finally {
-            if (state != null) {
-                state.stopWaiting();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
+            state.stopWaiting();
             if (counted) {
                 home.waitEnds();
             }
@@ -207,6 +205,7 @@ public final class Parking {
         WaitState state = me.waits();
         boolean walked = waiter.target().holder() != null;
         state.waitOn(waiter, timeoutNanos >= 0, walked);
+        boolean interrupted = false;   // seen during an uncancellable wait; restored at its end
         try {
             if (walked) {
                 failIfDeadlocked(me, waiter);
@@ -222,9 +221,9 @@ public final class Parking {
                 if (timeoutNanos < 0) {
                     LockSupport.park(waiter.target());
                     if (!cancellable) {
-                        Thread.interrupted();   // kept by awaitUncancellable
+                        interrupted |= Thread.interrupted();   // would spin the park otherwise
                     }
-                    if (walked) {
+                    if (waiter.target().holder() != null) {
                         failIfDeadlocked(me, waiter);   // woken: has the holder ended?
                     }
                 } else {
@@ -237,6 +236,9 @@ public final class Parking {
             }
             return true;
         } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             state.stopWaiting();
         }
     }
