@@ -19,6 +19,7 @@ package dev.weft.internal.loop;
 import dev.weft.Action;
 import dev.weft.internal.events.WeftEvents;
 import dev.weft.internal.future.Completion;
+import dev.weft.internal.hook.SchedulerHook;
 import dev.weft.internal.park.Alarm;
 import dev.weft.internal.park.Home;
 import dev.weft.internal.park.Party;
@@ -99,7 +100,11 @@ public abstract class TaskCore extends Completion
 
     /** Returns the task running the calling code, or null if the caller is not a task. */
     public static TaskCore current() {
-        return (TaskCore) Party.currentTask();
+        // As Party.currentTask(), with a class test rather than an interface test: this is on
+        // the path of every spawn and every Task.current().
+        Thread thread = Thread.currentThread();
+        return thread.isVirtual() && SchedulerHook.schedulerOf(thread) instanceof TaskCore task
+                && task.thread == thread ? task : null;
     }
 
     /** Returns the name given at spawn, or {@code task-<id>}. */
