@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 import dev.weft.internal.loop.CancelScope;
 import dev.weft.internal.loop.Cancellation;
 import dev.weft.internal.loop.Failures;
@@ -62,8 +63,12 @@ import dev.weft.internal.park.WaitPoint;
  *
  * <p><b>Pitfalls:</b> with try-with-resources a failing child cancels its siblings but not the
  * body of the block, which runs on until it reaches {@code close()}, because {@code close()}
- * cannot see the body; and if the body throws, {@code close()} still waits for the children. Use
- * {@link #run} when the body waits for its children's work.
+ * cannot see the body; and if the body throws, {@code close()} still waits for the children, and
+ * Java attaches the children's failures to the body's exception as suppressed. When that
+ * exception is a {@link TimeoutException} (an inner {@link Weft#timeout} expired), code that
+ * catches the timeout drops them. {@link #run} has neither problem: there a failing child
+ * cancels the body, and a child failure beats a timeout. Use {@link #run} when the body waits
+ * for its children's work or may time out.
  */
 public final class TaskGroup implements AutoCloseable {
     /* How it works: each child gets a listener that runs when it finishes, on its loop's
@@ -249,8 +254,9 @@ public final class TaskGroup implements AutoCloseable {
 
     /**
      * Owner, after the body threw: waits for the children, then either lets the body's exception
-     * through with the children's failures suppressed, or, when the body only ended because a
-     * child failed, throws that child's failure instead.
+     * through with the children's failures suppressed, or throws the first child failure instead
+     * when the body only ended because a child failed, or ended with a {@link TimeoutException}:
+     * a failure beats a timeout, since code that catches the timeout would drop what it carries.
      */
     private void closeAfter(Throwable bodyFailure, boolean cancelledByChild) {
         closeAfterCancelled(bodyFailure);
@@ -259,6 +265,9 @@ public final class TaskGroup implements AutoCloseable {
             // The body's cancellation is dropped for the child failure that caused it; failures
             // it carries (of groups inside the body) go with that one.
             throw firstWithOthersSuppressed(childFailures, Failures.carried(bodyFailure));
+        }
+        if (bodyFailure instanceof TimeoutException && !childFailures.isEmpty()) {
+            throw firstWithOthersSuppressed(childFailures, List.of(bodyFailure));
         }
         Failures.withSuppressed(bodyFailure, childFailures);
     }

@@ -86,6 +86,40 @@ class LostFailureTest {
     }
 
     @Test
+    void aChildFailureBeatsAnInnerTimeoutThatEndedTheBodyOfItsGroup() {
+        var problems = new RecordingHandler();
+        Throwable thrown;
+        try (var loop = new Loop(problems.options().withClock(new VirtualClock()))) {
+            thrown = catchThrowable(() -> loop.run(() -> {
+                try {
+                    return TaskGroup.run(group -> {
+                        group.spawn(() -> {
+                            try {
+                                Weft.sleep(Duration.ofHours(1));
+                            } finally {
+                                failCleanup();   // runs once the timeout cancels the group
+                            }
+                        });
+                        return Weft.timeout(Duration.ofSeconds(1), () -> {
+                            Weft.sleep(Duration.ofHours(1));
+                            return "body";
+                        });
+                    });
+                } catch (TimeoutException expected) {
+                    return "timed out";   // a failure must not hide in here
+                }
+            }));
+        }
+        assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessage("cleanup failed");
+        assertThat(thrown.getSuppressed()).hasAtLeastOneElementOfType(TimeoutException.class);
+        assertThat(problems.messages()).isEmpty();
+    }
+
+    private static void failCleanup() {
+        throw new IllegalStateException("cleanup failed");
+    }
+
+    @Test
     void aChildFailureReachesTheCallerWhenTheOwnerIsCancelledInClose() {
         var problems = new RecordingHandler();
         Throwable[] thrown = new Throwable[1];

@@ -81,7 +81,7 @@ class NothingLostStressTest {
         }
         System.out.printf("nothing lost: %d failures in %d storms from seed %d, %d to callers, "
                 + "%d to handlers%n", thrownInAll, SEEDS, FIRST_SEED, toCallers, toHandlers);
-        assertThat(thrownInAll).isGreaterThan(SEEDS);   // the storm does throw
+        assertThat(thrownInAll).as("the storms throw").isPositive();
     }
 
     /** Every Boom inside {@code root}, through causes and suppressed exceptions. */
@@ -139,7 +139,12 @@ class NothingLostStressTest {
                 case 5 -> {
                     try (var group = TaskGroup.open()) {
                         spawnChildren(group, depth);
-                        node(depth + 1);
+                        try {
+                            node(depth + 1);
+                        } catch (java.util.concurrent.TimeoutException expected) {
+                            // Not through close(): Java would attach the children's failures to
+                            // the timeout, where an outer catch drops them (TaskGroup's pitfall).
+                        }
                     }
                 }
                 case 6 -> Weft.timeout(Duration.ofMillis(random.nextInt(25)),
