@@ -136,13 +136,13 @@ public final class Weft {
      * @throws CancellationException if the task is cancelled meanwhile
      */
     public static void sleep(Duration duration) {
-        requireTask("Weft.sleep");
+        Task<?> task = requireTask("Weft.sleep");
         long nanos = Durations.toNanos(duration, "duration");
         if (nanos == 0) {
             yieldNow();
             return;
         }
-        Parking.sleep(nanos);
+        Parking.sleep(task.core, nanos);
     }
 
     /**

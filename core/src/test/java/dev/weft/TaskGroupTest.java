@@ -64,6 +64,7 @@ class TaskGroupTest {
     }
 
     @Test
+    @SuppressWarnings("finally")   // the child fails in its cleanup on purpose
     void theFirstFailureCancelsTheSiblingsAndIsThrownWithTheOthersSuppressed() {
         var events = new CopyOnWriteArrayList<String>();
         VirtualClock.run(() -> {
@@ -313,6 +314,7 @@ class TaskGroupTest {
     }
 
     @Test
+    @SuppressWarnings("finally")   // the child fails in its cleanup on purpose
     void inRunABodyFailureCarriesTheChildrensFailuresAsSuppressed() {
         VirtualClock.run(() -> {
             assertThatThrownBy(() -> TaskGroup.run(group -> {

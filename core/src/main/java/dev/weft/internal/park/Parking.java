@@ -91,21 +91,16 @@ public final class Parking {
     }
 
     /**
-     * Sleeps for {@code nanos} (positive): a task on its loop's clock, a thread in real time.
+     * Sleeps the calling task {@code task} for {@code nanos} (positive) on its loop's clock.
      * This is a cancellation point.
      *
-     * @throws CancellationException if the task is cancelled or the thread interrupted
+     * @throws CancellationException if the task is cancelled
      */
-    public static void sleep(long nanos) {
+    public static void sleep(TaskParty task, long nanos) {
         // The sleep of a task parks right here, not in parkTask: with no waiter there is nothing
         // to grant or abandon, and sleeping tasks are the most numerous, so its frame is kept
         // small (every frame above a park stays in each parked task's stack: with 100,000
         // sleepers, through parkTask cost about 1.23 KiB of heap per task, this loop 1.17).
-        TaskParty task = Party.currentTask();
-        if (task == null) {
-            sleepInThread(nanos);
-            return;
-        }
         task.checkpoint();
         Alarm alarm = task.sleepFor(nanos);   // the task is its own timer: nothing allocated
         Home home = task.home();
@@ -119,17 +114,6 @@ public final class Parking {
         } finally {
             home.waitEnds();
             alarm.withdraw();
-        }
-    }
-
-    private static void sleepInThread(long nanos) {
-        Party me = Party.current();
-        me.checkpoint();
-        long deadline = Durations.deadline(System.nanoTime(), nanos);
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
-            me.checkpoint();
         }
     }
 
