@@ -64,7 +64,6 @@ class TaskGroupTest {
     }
 
     @Test
-    @SuppressWarnings("finally")   // the child fails in its cleanup on purpose
     void theFirstFailureCancelsTheSiblingsAndIsThrownWithTheOthersSuppressed() {
         var events = new CopyOnWriteArrayList<String>();
         VirtualClock.run(() -> {
@@ -80,7 +79,7 @@ class TaskGroupTest {
                         try {
                             Weft.sleep(Duration.ofHours(1));
                         } finally {
-                            throw new IllegalArgumentException("second failure");
+                            failWith("second failure");
                         }
                     });
                 }
@@ -314,7 +313,6 @@ class TaskGroupTest {
     }
 
     @Test
-    @SuppressWarnings("finally")   // the child fails in its cleanup on purpose
     void inRunABodyFailureCarriesTheChildrensFailuresAsSuppressed() {
         VirtualClock.run(() -> {
             assertThatThrownBy(() -> TaskGroup.run(group -> {
@@ -322,7 +320,7 @@ class TaskGroupTest {
                     try {
                         Weft.sleep(Duration.ofHours(1));
                     } finally {
-                        throw new IllegalArgumentException("child failed while cancelled");
+                        failWith("child failed while cancelled");
                     }
                 });
                 Weft.yieldNow();
@@ -391,5 +389,10 @@ class TaskGroupTest {
             });
         }
         assertThat(carriers).containsExactly("owner-loop");
+    }
+
+    /** A cleanup that fails, as a child's {@code finally} block may. */
+    private static void failWith(String message) {
+        throw new IllegalArgumentException(message);
     }
 }

@@ -221,14 +221,19 @@ class LockTest {
         var clock = new VirtualClock();
         VirtualClock.run(clock, () -> {
             var lock = new Lock();
-            Weft.spawn(() -> {
+            Task<Void> holder = Weft.spawn(() -> {
                 lock.lock();
-                Weft.sleep(Duration.ofMinutes(10));
-                lock.unlock();
+                try {
+                    Weft.sleep(Duration.ofMinutes(10));
+                } finally {
+                    lock.unlock();
+                }
             });
             Weft.yieldNow();
             assertThat(lock.tryLock(1, TimeUnit.MINUTES)).isFalse();
             assertThat(clock.elapsed()).isEqualTo(Duration.ofMinutes(1));
+            holder.cancel();   // ends, and lets go of the lock, before main does
+            holder.join();
             return null;
         });
     }
