@@ -64,9 +64,11 @@ final class LoopChildren implements AutoCloseable {
             running.remove(child);
             if (child.isAlive()) {
                 child.killAndWait(KILL_WAIT);
-                loop.report(child + " was still running when loop \"" + loop.name()
-                        + "\" closed, so it was killed with its process tree; wait for it, or "
-                        + "close it (try-with-resources), before the loop ends", null);
+                if (child.endedByKill()) {   // not one that ended by itself as we looked
+                    loop.report(child + " was still running when loop \"" + loop.name()
+                            + "\" closed, so it was killed with its process tree; wait for it, "
+                            + "or close it (try-with-resources), before the loop ends", null);
+                }
             } else {
                 child.closePipes();
             }

@@ -275,6 +275,14 @@ public final class Subprocess implements AutoCloseable {
         killAndWait(Duration.ZERO);
     }
 
+    /**
+     * Returns whether the process has ended by SIGKILL, as {@link #killAndWait} ends it (the JDK
+     * reports a process killed by signal n as exit code 128 + n), rather than by itself.
+     */
+    boolean endedByKill() {
+        return !process.isAlive() && process.exitValue() == 128 + 9;
+    }
+
     /** Kills the tree, and waits up to {@code limit} until it has ended. */
     void killAndWait(Duration limit) {
         List<ProcessHandle> tree = tree();
