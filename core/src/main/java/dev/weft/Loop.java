@@ -165,7 +165,7 @@ public final class Loop implements Executor, AutoCloseable {
     }
 
     /**
-     * Returns what the loop's tasks are doing: the tree of alive tasks with their status, what
+     * Returns what the loop's tasks are doing: the tree of alive tasks with their state, what
      * each waits on, and its stack. Callable from any thread; from outside the loop it waits up
      * to a second for the loop's thread to take the dump, and if a task holds that thread, takes
      * it without, marked as not consistent.

@@ -115,7 +115,11 @@ public final class TaskGroup implements AutoCloseable {
      * failures attached as suppressed (unchecked as it is, checked wrapped in
      * {@link java.util.concurrent.CompletionException}). If the body throws, the children are
      * cancelled and awaited, and the body's exception is thrown with the children's failures
-     * suppressed. This is a {@linkplain dev.weft cancellation point}.
+     * suppressed; but a failure beats a timeout: when the body ended with a
+     * {@link java.util.concurrent.TimeoutException} (an inner {@link Weft#timeout} expired) and
+     * children failed meanwhile, the first child failure is thrown with the others and the
+     * timeout suppressed, so code that catches the timeout drops nothing. This is a
+     * {@linkplain dev.weft cancellation point}.
      *
      * @return what the body returned
      * @throws WrongThreadException if the caller is not a task
@@ -261,13 +265,14 @@ public final class TaskGroup implements AutoCloseable {
     private void closeAfter(Throwable bodyFailure, boolean cancelledByChild) {
         closeAfterCancelled(bodyFailure);
         List<Throwable> childFailures = takeFailures();
+        if (bodyFailure instanceof TimeoutException && !childFailures.isEmpty()) {
+            // First: a timeout's cause is a cancellation, so the next test would drop it.
+            throw firstWithOthersSuppressed(childFailures, List.of(bodyFailure));
+        }
         if (cancelledByChild && !childFailures.isEmpty() && Cancellation.isSignal(bodyFailure)) {
             // The body's cancellation is dropped for the child failure that caused it; failures
             // it carries (of groups inside the body) go with that one.
             throw firstWithOthersSuppressed(childFailures, Failures.carried(bodyFailure));
-        }
-        if (bodyFailure instanceof TimeoutException && !childFailures.isEmpty()) {
-            throw firstWithOthersSuppressed(childFailures, List.of(bodyFailure));
         }
         Failures.withSuppressed(bodyFailure, childFailures);
     }

@@ -58,7 +58,7 @@ public final class TaskPool {
      * task with a Slot that gives it back exactly once: from the task's own finally, from its
      * done-callback when the task was cancelled before it ran, or from whoever looks at the pool
      * first after that (the callback runs later, on the spawner's loop). `running` keeps the
-     * tasks and their slots for join() and kill(). */
+     * tasks and their slots for join() and cancel(). */
 
     private final int size;
     private final Loop loop;                           // null: the spawning task's loop

@@ -96,6 +96,15 @@ public final class Work<T> implements RunnableFuture<T>, Joinable<T> {
         }
         runner = Thread.currentThread();
         pool.started(this);
+        if (outcome.isCancelled() || pool.isStopping()) {
+            // A cancel that won before `runner` was set could not interrupt it; a shutdownNow()
+            // that came before `started` could not see this work. Either way it must not run.
+            cancel();
+            runner = null;
+            pool.ended(this);
+            awaitCancelDelivered();
+            return;
+        }
         Object result;
         Completion.Phase end;
         try {
@@ -114,8 +123,14 @@ public final class Work<T> implements RunnableFuture<T>, Joinable<T> {
             }
             return;
         }
-        // Cancelled while running: wait until the canceller's interrupt has landed, then clear
-        // it, so that it cannot hit the worker's next job.
+        awaitCancelDelivered();
+    }
+
+    /**
+     * Cancelled while running: waits until the canceller's interrupt has landed, then clears it,
+     * so that it cannot hit the worker's next job.
+     */
+    private void awaitCancelDelivered() {
         while (!cancelDelivered) {
             Thread.onSpinWait();
         }
@@ -216,8 +231,8 @@ public final class Work<T> implements RunnableFuture<T>, Joinable<T> {
         }
 
         /**
-         * A cancel that won interrupts running work before anyone is told (callbacks may wait
-         * for the worker), then lets the worker clear that interrupt.
+         * A cancel that won interrupts running work before callbacks and woken joiners run
+         * (they may wait for the worker), then lets the worker clear that interrupt.
          */
         @Override
         protected void completed() {

@@ -73,6 +73,7 @@ public final class WorkerPool extends AbstractExecutorService {
     private final ThreadPoolExecutor executor;
     private final Set<Work<?>> unobservedFailures = ConcurrentHashMap.newKeySet();
     private final Set<Work<?>> runningWork = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;   // any thread: shutdownNow() has begun
 
     /**
      * Creates a pool of at most {@code threads} worker threads, named {@code <name>-<n>}; threads
@@ -213,6 +214,7 @@ public final class WorkerPool extends AbstractExecutorService {
      */
     @Override
     public List<Runnable> shutdownNow() {
+        stopping = true;   // a job a worker took but has not started yet cancels itself
         executor.shutdown();
         // The queue is emptied before running work is cancelled: a worker freed by a cancel
         // would otherwise take a queued job (shutdown() still runs what is queued) and run it.
@@ -271,6 +273,11 @@ public final class WorkerPool extends AbstractExecutorService {
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Runnable body, T value) {
         return new Work<>(this, Executors.callable(body, value));
+    }
+
+    /** Returns whether {@link #shutdownNow()} has begun: work starting now must not run. */
+    boolean isStopping() {
+        return stopping;
     }
 
     /** A worker started {@code work}. */

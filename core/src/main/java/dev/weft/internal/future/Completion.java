@@ -43,10 +43,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Not part of Weft's API.
  */
 public abstract class Completion implements WaitTarget {
-    /* How it works: `phase` goes PENDING -> RUNNING -> COMPLETING -> DONE/FAILED/CANCELLED; the
-     * step to COMPLETING is a CAS, so exactly one outcome wins even when a cancel races with the
-     * end of the work, and the winner writes `outcome` before the release of the final phase
-     * publishes it. Everything waiting for the outcome (joins as Waiters, internal listeners,
+    /* How it works: `phase` goes PENDING -> RUNNING -> COMPLETING -> DONE/FAILED/CANCELLED; for a
+     * future that others may complete (Work's cancel races with its worker) the step to
+     * COMPLETING is a CAS, so exactly one outcome wins; a task, which alone completes itself,
+     * skips the CAS (completeAlone). The winner writes `outcome` before the release of the final
+     * phase publishes it. Everything waiting for the outcome (joins as Waiters, internal listeners,
      * user callbacks) is pushed on a lock-free stack, `completions`; completing swaps the stack
      * for FINISHED and serves it in registration order, and a push that finds FINISHED serves
      * itself. */
@@ -265,8 +266,13 @@ public abstract class Completion implements WaitTarget {
         Party me = Party.current();
         checkJoinable(me);
         var waiter = Waiter.uncancellable(me, this);
-        push(new Node(waiter));
-        Parking.awaitUncancellable(waiter);
+        var node = new Node(waiter);
+        push(node);
+        try {
+            Parking.awaitUncancellable(waiter);
+        } finally {
+            node.abandon();   // served or not, this registration is done
+        }
     }
 
     /** Waits and returns the value; see {@code Joinable.result()}. */

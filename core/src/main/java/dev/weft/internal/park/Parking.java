@@ -137,8 +137,8 @@ public final class Parking {
             while (!waiter.isGranted()) {
                 LockSupport.park(target);
                 boolean granted = waiter.isGranted();
-                if (granted && handsOver) {
-                    return true;
+                if (granted && (handsOver || !cancellable)) {
+                    return true;   // an uncancellable wait must finish once granted
                 }
                 if (cancellable) {
                     task.absorbInterrupt();
