@@ -279,10 +279,7 @@ public final class Loop implements Executor, AutoCloseable {
     public Timer callLater(Duration delay, Runnable action) {
         long nanos = Durations.toNanos(delay, "delay");
         Objects.requireNonNull(action, "action");
-        if (core.isClosed()) {
-            throw core.closedError();
-        }
-        return new Timer(core.callAfterNanos(nanos, action));
+        return new Timer(core.callAt(Durations.deadline(core.nanoTime(), nanos), action));
     }
 
     /**

@@ -251,7 +251,7 @@ public final class TaskGroup implements AutoCloseable {
     private void endBody(CancelScope scope) {
         bodyScope = null;
         scope.close();
-        if (scope.isCancelled() && !owner.core.cancellationPending()) {
+        if (scope.isCancelled() && !owner.core.isCancelling()) {
             Thread.interrupted();   // the interrupt was this scope's own; it is spent
         }
     }

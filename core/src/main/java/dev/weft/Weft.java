@@ -320,7 +320,7 @@ public final class Weft {
             throw ended;
         } finally {
             scope.close();
-            if (scope.isCancelled() && !task.core.cancellationPending()) {
+            if (scope.isCancelled() && !task.core.isCancelling()) {
                 Thread.interrupted();   // the interrupt was this scope's own; it is spent
             }
         }
@@ -364,7 +364,7 @@ public final class Weft {
             return body.run();
         } finally {
             scope.close();
-            if (wasInterrupted || task.core.cancellationPending()) {
+            if (wasInterrupted || task.core.isCancelling()) {
                 Thread.currentThread().interrupt();
             }
         }

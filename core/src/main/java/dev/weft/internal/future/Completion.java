@@ -17,6 +17,7 @@
 package dev.weft.internal.future;
 
 import dev.weft.internal.park.Home;
+import dev.weft.internal.park.Interrupts;
 import dev.weft.internal.park.Parking;
 import dev.weft.internal.park.Party;
 import dev.weft.internal.park.TaskParty;
@@ -410,13 +411,7 @@ public abstract class Completion implements WaitTarget {
         try {
             return awaitDone(timeoutNanos);
         } catch (CancellationException e) {
-            if (Party.currentTask() == null && Thread.interrupted()) {
-                var interrupted = new InterruptedException("interrupted while waiting for "
-                        + this);
-                interrupted.initCause(e);
-                throw interrupted;
-            }
-            throw e;
+            throw Interrupts.forThread(Party.current(), e);
         }
     }
 

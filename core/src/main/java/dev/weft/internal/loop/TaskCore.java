@@ -157,16 +157,6 @@ public abstract class TaskCore extends Completion
         return detached;
     }
 
-    /** Returns whether a cancellation applies to the task now: the task's or a scope's. */
-    public final boolean cancellationPending() {
-        return CancelScope.cancellationPending(scope, cancelRequested);
-    }
-
-    /** Returns the innermost cancel scope of the task, or null. */
-    public final CancelScope scope() {
-        return scope;
-    }
-
     @Override
     public String toString() {
         return "Task[" + name() + " " + phase() + "]";
@@ -189,9 +179,10 @@ public abstract class TaskCore extends Completion
         return loop;
     }
 
+    /** Returns whether a cancellation applies to the task now: the task's or a scope's. */
     @Override
     public final boolean isCancelling() {
-        return cancellationPending();
+        return CancelScope.cancellationPending(scope, cancelRequested);
     }
 
     @Override
@@ -243,7 +234,7 @@ public abstract class TaskCore extends Completion
      */
     @Override
     public final void absorbInterrupt() {
-        if (Thread.currentThread().isInterrupted() && !cancellationPending()) {
+        if (Thread.currentThread().isInterrupted() && !isCancelling()) {
             Thread.interrupted();
             cancel();   // delivered at once: interrupts again unless a shield holds it back
         }

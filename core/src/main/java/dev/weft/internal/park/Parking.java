@@ -75,7 +75,8 @@ public final class Parking {
      * @throws DeadlockException if the wait could never be granted (the waiter was abandoned)
      */
     public static void awaitUncancellable(Waiter waiter) {
-        // A set interrupt would make every park return at once: it is set aside meanwhile.
+        // A set interrupt would make every park return at once: it is set aside meanwhile, and
+        // restored here; those that arrive during the wait, the wait itself restores.
         boolean interrupted = Thread.interrupted();
         try {
             if (waiter.party() instanceof TaskParty task) {
@@ -84,7 +85,7 @@ public final class Parking {
                 parkThread(waiter.party(), waiter, -1, false);
             }
         } finally {
-            if (interrupted || Thread.interrupted()) {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
