@@ -53,15 +53,6 @@ public final class Affinity {
         this.home = Party.current().home();
     }
 
-    private Affinity(Object home) {
-        this.home = home;
-    }
-
-    /** Returns the affinity of a primitive that other threads complete, so no loop owns it. */
-    public static Affinity shared() {
-        return new Affinity(SHARED);
-    }
-
     /**
      * Records a use by {@code party}: the first use by a loop's task claims a primitive nobody
      * used yet; a use by a party of another loop, or of no loop, shares it.

@@ -67,14 +67,6 @@ public final class WaitPoint implements WaitTarget {
         this.affinity = affinity;
     }
 
-    /**
-     * Creates the wait point of a primitive that threads outside any loop release, such as the
-     * future of work running on a worker thread: waits on it never count as the loop's own.
-     */
-    public static WaitPoint releasedElsewhere(Object primitive) {
-        return new WaitPoint(primitive, null, Affinity.shared());
-    }
-
     /** Records a use by {@code party}; see {@link Affinity#touch}. */
     public void touch(Party party) {
         affinity.touch(party);
