@@ -49,7 +49,13 @@ public final class ProcessWorkloads {
         /** ProcessBuilder on JDK virtual threads. */
         VIRTUAL_THREADS,
         /** ProcessBuilder on platform threads. */
-        PLATFORM_THREADS;
+        PLATFORM_THREADS,
+        /**
+         * ProcessBuilder on platform threads, with each pipe served by a pump thread that hands
+         * chunks to and from the thread using it through a queue of four, as Weft's pipes are:
+         * the floor of any design where a thread blocks in the pipe for someone else.
+         */
+        PUMPED_THREADS;
 
         static Variant parse(String text) {
             return valueOf(text.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
@@ -78,7 +84,7 @@ public final class ProcessWorkloads {
             });
             case VIRTUAL_THREADS -> timed(() -> spawnOnThreads(
                     Executors.newVirtualThreadPerTaskExecutor(), n, inFlight));
-            case PLATFORM_THREADS -> timed(() -> spawnOnThreads(
+            case PLATFORM_THREADS, PUMPED_THREADS -> timed(() -> spawnOnThreads(
                     Executors.newFixedThreadPool(inFlight), n, inFlight));
         };
     }
@@ -109,6 +115,7 @@ public final class ProcessWorkloads {
                     Executors.newVirtualThreadPerTaskExecutor(), bytes));
             case PLATFORM_THREADS -> timed(() -> catOnThreads(
                     Executors.newFixedThreadPool(2), bytes));
+            case PUMPED_THREADS -> timed(() -> catThroughPumps(bytes));
         };
     }
 
@@ -164,6 +171,55 @@ public final class ProcessWorkloads {
             });
             writer.get();
             requireAll(reader.get(), bytes);
+            requireZero(cat.waitFor());
+        }
+    }
+
+    /**
+     * cat with a hand-over on each side: the writing thread queues chunks for a pump that
+     * writes them to stdin; a pump reads stdout and queues chunks for the reading thread.
+     */
+    private static void catThroughPumps(long bytes) throws Exception {
+        Process cat = new ProcessBuilder("cat").redirectError(Redirect.DISCARD).start();
+        byte[] end = new byte[0];
+        var toStdin = new java.util.concurrent.ArrayBlockingQueue<byte[]>(4);
+        var fromStdout = new java.util.concurrent.ArrayBlockingQueue<byte[]>(4);
+        try (var threads = Executors.newFixedThreadPool(4)) {
+            Future<?> writer = threads.submit(() -> {
+                byte[] chunk = new byte[CHUNK];
+                for (long sent = 0; sent < bytes; sent += CHUNK) {
+                    toStdin.put(java.util.Arrays.copyOf(chunk, (int) Math.min(CHUNK,
+                            bytes - sent)));
+                }
+                toStdin.put(end);
+                return null;
+            });
+            Future<?> stdinPump = threads.submit(() -> {
+                try (OutputStream in = cat.getOutputStream()) {
+                    for (byte[] chunk; (chunk = toStdin.take()) != end; ) {
+                        in.write(chunk);
+                    }
+                }
+                return null;
+            });
+            Future<?> stdoutPump = threads.submit(() -> {
+                byte[] buffer = new byte[CHUNK];
+                try (InputStream out = cat.getInputStream()) {
+                    for (int got; (got = out.read(buffer)) > 0; ) {
+                        fromStdout.put(java.util.Arrays.copyOf(buffer, got));
+                    }
+                }
+                fromStdout.put(end);
+                return null;
+            });
+            long received = 0;
+            for (byte[] chunk; (chunk = fromStdout.take()) != end; ) {
+                received += chunk.length;
+            }
+            writer.get();
+            stdinPump.get();
+            stdoutPump.get();
+            requireAll(received, bytes);
             requireZero(cat.waitFor());
         }
     }

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -51,18 +50,19 @@ public final class PipeReader extends StreamReader {
      * queue, which parks it while the reader is CHUNKS_AHEAD chunks behind (back-pressure on the
      * writing process), and shuts the queue down at the end of the stream or on a failure; a
      * chunk takes in what the stream already has beyond one read, so that a fast stream costs
-     * few hand-overs. The
-     * reader takes chunks from the queue, which parks a task as any Weft wait does. */
+     * few hand-overs. The reader takes chunks from the queue, which parks a task as any Weft
+     * wait does, and gives each array back once it has read it all. */
 
     private static final int CHUNK = 64 * 1024;   // a pipe buffer
     private static final int CHUNKS_AHEAD = 4;
 
     private final InputStream source;
     private final String name;
-    private final FifoQueue<byte[]> chunks = new FifoQueue<>(CHUNKS_AHEAD);
+    private final FifoQueue<Chunk> chunks = new FifoQueue<>(CHUNKS_AHEAD);
+    private final ChunkArrays arrays = new ChunkArrays(CHUNK);
     private volatile IOException failure;    // the pump's, for the reader
     private volatile boolean closed;         // any thread
-    private byte[] pending;                  // the reader: a chunk partly read
+    private Chunk pending;                   // the reader: a chunk partly read
     private int pendingOffset;               // the reader
 
     private PipeReader(InputStream source, String name) {
@@ -102,10 +102,11 @@ public final class PipeReader extends StreamReader {
                 throw new InterruptedIOException("interrupted while reading " + name);
             }
         }
-        int count = Math.min(buffer.remaining(), pending.length - pendingOffset);
-        buffer.put(pending, pendingOffset, count);
+        int count = Math.min(buffer.remaining(), pending.length() - pendingOffset);
+        buffer.put(pending.bytes(), pendingOffset, count);
         pendingOffset += count;
-        if (pendingOffset == pending.length) {
+        if (pendingOffset == pending.length()) {
+            arrays.give(pending.bytes());
             pending = null;
         }
         return count;
@@ -139,8 +140,8 @@ public final class PipeReader extends StreamReader {
 
     /** The pump thread: blocking reads until the end, a failure, or close. */
     private void pump() {
-        byte[] buffer = new byte[CHUNK];
         try {
+            byte[] buffer = arrays.take();
             int count;
             while (!closed && (count = source.read(buffer)) >= 0) {
                 // What is there already joins this chunk: fewer hand-overs to the reader.
@@ -149,7 +150,8 @@ public final class PipeReader extends StreamReader {
                     count += more;
                 }
                 if (count > 0) {
-                    chunks.put(Arrays.copyOf(buffer, count));
+                    chunks.put(new Chunk(buffer, count));
+                    buffer = arrays.take();
                 }
             }
         } catch (QueueShutdownException | InterruptedException closedMeanwhile) {

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -46,9 +45,9 @@ import java.util.Objects;
  * so closing with try-with-resources loses no failure.
  */
 public final class PipeWriter implements AutoCloseable {
-    /* How it works: writes copy the bytes into chunks and put them in a bounded Weft queue; the
-     * pump takes them, writes and flushes each, and marks it done, so that the queue's join() is
-     * drain(). close() shuts the queue down, so the pump writes what is left, then closes the
+    /* How it works: writes copy the bytes into recycled chunks and put them in a bounded Weft
+     * queue; the pump takes them, writes and flushes each, and marks it done, so that the
+     * queue's join() is drain(). close() shuts the queue down, so the pump writes what is left, then closes the
      * stream and sets `sinkClosed`, which close() waits for. A failed write is recorded before
      * its chunk is marked done, and shuts the queue down at once, so no writer waits for room
      * and no drain() returns without seeing it. */
@@ -58,7 +57,8 @@ public final class PipeWriter implements AutoCloseable {
 
     private final OutputStream sink;
     private final String name;
-    private final FifoQueue<byte[]> chunks = new FifoQueue<>(CHUNKS_AHEAD);
+    private final FifoQueue<Chunk> chunks = new FifoQueue<>(CHUNKS_AHEAD);
+    private final ChunkArrays arrays = new ChunkArrays(CHUNK);
     private volatile IOException failure;   // the pump's, for the writers
     private volatile boolean closed;        // any thread
     private final Event sinkClosed = new Event();   // set by the pump once the stream is closed
@@ -94,10 +94,12 @@ public final class PipeWriter implements AutoCloseable {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         for (int at = offset; at < offset + length; at += CHUNK) {
-            byte[] chunk = Arrays.copyOfRange(bytes, at, Math.min(offset + length, at + CHUNK));
             requireWritable();
+            int count = Math.min(offset + length - at, CHUNK);
+            byte[] array = arrays.take();
+            System.arraycopy(bytes, at, array, 0, count);
             try {
-                chunks.put(chunk);
+                chunks.put(new Chunk(array, count));
             } catch (QueueShutdownException ended) {
                 requireWritable();
                 throw new IOException(name + " is closed");
@@ -182,10 +184,11 @@ public final class PipeWriter implements AutoCloseable {
     private void pump() {
         try {
             while (true) {
-                byte[] chunk = chunks.take();
+                Chunk chunk = chunks.take();
                 try {
-                    sink.write(chunk);
+                    sink.write(chunk.bytes(), 0, chunk.length());
                     sink.flush();
+                    arrays.give(chunk.bytes());
                 } catch (Throwable e) {   // recorded before the chunk counts as done
                     failure = e instanceof IOException io ? io
                             : new IOException("the pump of " + name + " failed", e);

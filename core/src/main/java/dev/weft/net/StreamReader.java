@@ -89,8 +89,13 @@ public abstract sealed class StreamReader implements AutoCloseable permits TcpCo
         if (length == 0) {
             return 0;
         }
-        if (!in.hasRemaining() && !fill()) {
-            return -1;
+        if (!in.hasRemaining()) {
+            if (length >= in.capacity()) {
+                return readPastBuffer(buffer, offset, length);
+            }
+            if (!fill()) {
+                return -1;
+            }
         }
         int count = Math.min(length, in.remaining());
         in.get(buffer, offset, count);
@@ -239,6 +244,26 @@ public abstract sealed class StreamReader implements AutoCloseable permits TcpCo
     }
 
     // ---- the buffer ----------------------------------------------------------------------------
+
+    /**
+     * A read at least as large as the buffer, with the buffer empty: the source writes straight
+     * into the caller's array, which saves a copy of every byte on a bulk transfer.
+     */
+    private int readPastBuffer(byte[] buffer, int offset, int length) throws IOException {
+        if (endOfStream) {
+            return -1;
+        }
+        ByteBuffer target = ByteBuffer.wrap(buffer, offset, length);
+        int count;
+        do {
+            count = readSource(target);
+        } while (count == 0);
+        if (count < 0) {
+            endOfStream = true;
+            return -1;
+        }
+        return count;
+    }
 
     /** Reads more into the buffer, waiting for data; returns false at the end of the stream. */
     private boolean fill() throws IOException {
