@@ -370,4 +370,46 @@ class SubprocessTest {
         // Held by blocking reads, the loop would have ticked at most a few times in 0.3 s.
         assertThat(ticks).isGreaterThan(10);
     }
+
+    @Test
+    void aHundredChildrenStreamingSlowlyLeaveTheLoopsTimersOnTime() {
+        // Each child pauses 0.4 s between lines: a read that held the loop would make the
+        // ticker at least that late. The bound is generous for a loaded machine, far below it.
+        // The first round warms the JVM up (its class loading and compiling run on the loop).
+        hundredStreamingChildrenWorstTickerLateness();
+        assertThat(hundredStreamingChildrenWorstTickerLateness())
+                .isLessThan(Duration.ofMillis(300).toNanos());
+    }
+
+    private static long hundredStreamingChildrenWorstTickerLateness() {
+        return Weft.run(() -> {
+            long[] worst = new long[1];
+            Task<Void> ticker = Weft.spawn(() -> {
+                while (true) {
+                    long due = System.nanoTime() + 1_000_000;
+                    Weft.sleep(Duration.ofMillis(1));
+                    worst[0] = Math.max(worst[0], System.nanoTime() - due);
+                }
+            });
+            var readers = new ArrayList<Task<Integer>>();
+            for (int i = 0; i < 100; i++) {
+                readers.add(Weft.spawn(() -> {
+                    try (Subprocess child = sh("echo one; sleep 0.4; echo two; sleep 0.4; "
+                            + "echo three").start()) {
+                        int lines = 0;
+                        while (child.stdout().readLine() != null) {
+                            lines++;
+                        }
+                        assertThat(child.waitFor()).isZero();
+                        return lines;
+                    }
+                }));
+            }
+            for (Task<Integer> reader : readers) {
+                assertThat(reader.result()).isEqualTo(3);
+            }
+            ticker.cancel();
+            return worst[0];
+        });
+    }
 }
