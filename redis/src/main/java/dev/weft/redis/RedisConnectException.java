@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.weft.redis;
+
+import java.io.IOException;
+
+/**
+ * Redis could not be reached, or refused the connection (a wrong password, TLS on the wrong
+ * port): the message names the address and what to check.
+ */
+public final class RedisConnectException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception. */
+    public RedisConnectException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
