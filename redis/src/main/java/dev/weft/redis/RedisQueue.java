@@ -266,6 +266,14 @@ public final class RedisQueue<T> implements AutoCloseable {
     }
 
     /**
+     * Starts consuming with up to {@code concurrency} handlers at once on this loop; see
+     * {@link QueueWorker}. Close the worker to stop.
+     */
+    public QueueWorker<T> consume(int concurrency, DeliveryHandler<T> handler) {
+        return QueueWorker.start(this, concurrency, handler);
+    }
+
+    /**
      * Waits until every entry put so far has been acknowledged (or dead-lettered) by the group:
      * nothing pending, nothing undelivered. It asks Redis every 50 ms on the loop's clock. This
      * is a cancellation point.

@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.weft.redis;
+
+import dev.weft.Loop;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.exec.TaskPool;
+import dev.weft.queue.QueueShutdownException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Consumes a {@link RedisQueue} with up to {@code concurrency} handlers at once, each a Weft
+ * task: it takes entries, runs the handler, acknowledges each that succeeds and gives up each
+ * that fails (recording the failure, which is also reported to the loop's exception handler,
+ * so that none goes unseen). {@link #close(Duration)} stops gracefully.
+ *
+ * {@snippet :
+ * try (var worker = jobs.consume(8, job -> resize(job.value()))) {
+ *     stop.await();                     // until the process is asked to stop
+ * }                                     // finishes in-flight work within 10 s
+ * }
+ *
+ * @param <T> the item type
+ */
+public final class QueueWorker<T> implements AutoCloseable {
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+    private final RedisQueue<T> queue;
+    private final DeliveryHandler<T> handler;
+    private final TaskPool pool;
+    private final Loop loop;
+    private final Task<Void> taker;
+    private long handled;   // the loop only
+    private long failed;    // the loop only
+    private boolean closed;
+
+    private QueueWorker(RedisQueue<T> queue, int concurrency, DeliveryHandler<T> handler) {
+        this.queue = queue;
+        this.handler = handler;
+        this.loop = Loop.current();
+        this.pool = new TaskPool(loop, concurrency);
+        this.taker = loop.spawn("taker of " + queue.stream(), this::takeAll);
+    }
+
+    static <T> QueueWorker<T> start(RedisQueue<T> queue, int concurrency,
+            DeliveryHandler<T> handler) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1; got "
+                    + concurrency);
+        }
+        return new QueueWorker<>(queue, concurrency, java.util.Objects.requireNonNull(handler,
+                "handler"));
+    }
+
+    /** Returns how many entries the handler finished and were acknowledged. */
+    public long handled() {
+        return handled;
+    }
+
+    /** Returns how many times the handler failed. */
+    public long failed() {
+        return failed;
+    }
+
+    /** Returns the task that takes entries, to join or watch; it ends when the worker stops. */
+    public Task<Void> taker() {
+        return taker;
+    }
+
+    /**
+     * Stops: takes no more, lets the handlers in flight finish for up to {@code grace} (on the
+     * loop's clock), then cancels the rest, whose entries are given up for other consumers at
+     * once; closes the queue in this process. This is a cancellation point only in its grace.
+     */
+    public void close(Duration grace) throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        taker.cancel();
+        Weft.shield(() -> {
+            taker.join();
+            return null;
+        });
+        try {
+            Weft.timeout(grace, () -> {
+                pool.join();
+                return null;
+            });
+        } catch (TimeoutException graceOver) {
+            pool.cancel();
+            Weft.shield(() -> {
+                pool.join();
+                return null;
+            });
+        } finally {
+            Weft.shield(() -> {
+                queue.close();   // gives up whatever is held: in-flight work that was cancelled
+                return null;
+            });
+        }
+    }
+
+    /** Stops with a grace of 10 s; see {@link #close(Duration)}. */
+    @Override
+    public void close() throws IOException {
+        close(DEFAULT_GRACE);
+    }
+
+    @Override
+    public String toString() {
+        return "QueueWorker[" + queue.stream() + ", " + handled + " handled, " + failed
+                + " failed" + (closed ? ", closed" : "") + "]";
+    }
+
+    private void takeAll() throws IOException {
+        try {
+            while (true) {
+                Delivery<T> delivery = queue.take();
+                pool.spawn(() -> {
+                    handle(delivery);
+                    return null;
+                });
+            }
+        } catch (QueueShutdownException stopped) {
+            // shut down in this process: nothing more to take
+        }
+    }
+
+    private void handle(Delivery<T> delivery) throws IOException {
+        try {
+            handler.handle(delivery);
+        } catch (CancellationException cancelled) {
+            throw cancelled;   // the queue's close gives the entry up
+        } catch (Throwable e) {
+            failed++;
+            loop.report("the handler of " + queue.stream() + " failed on entry " + delivery.id()
+                    + " (delivery " + delivery.deliveries() + "); it is given up for another "
+                    + "delivery", e);
+            delivery.fail(e);
+            return;
+        }
+        if (!delivery.isSettled()) {
+            delivery.ack();
+        }
+        handled++;
+    }
+}
