@@ -23,11 +23,17 @@ import dev.weft.Weft;
 import dev.weft.exec.Offload;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 class RedisConnectionTest {
@@ -84,6 +90,51 @@ class RedisConnectionTest {
                 return null;
             });
         }
+    }
+
+    @Test
+    void tlsWorksWithATrustedCertificateThatNamesTheHost() throws Exception {
+        try (var server = RedisServer.startTls("IP:127.0.0.1")) {
+            RedisConfig config = server.config().withTls(trusting(server.dir()));
+            Object reply = Weft.run(() -> {
+                try (Redis redis = Redis.connect(config);
+                        var queue = RedisQueue.open(redis, "secure", "g", Codec.utf8())) {
+                    queue.put("over TLS");
+                    Delivery<String> delivery = queue.take();
+                    delivery.ack();
+                    return delivery.value();
+                }
+            });
+            assertThat(reply).isEqualTo("over TLS");
+            assertThatThrownBy(() -> Weft.run(() -> Redis.connect(server.config())))
+                    .cause().isInstanceOf(RedisConnectException.class)
+                    .hasMessageContaining(server.config().address());
+        }
+    }
+
+    @Test
+    void tlsRefusesACertificateForAnotherHost() throws Exception {
+        try (var server = RedisServer.startTls("DNS:elsewhere.example")) {
+            RedisConfig config = server.config().withTls(trusting(server.dir()));
+            assertThatThrownBy(() -> Weft.run(() -> Redis.connect(config)))
+                    .cause().isInstanceOf(RedisConnectException.class)
+                    .hasMessageContaining("cannot connect to Redis at 127.0.0.1:")
+                    .hasRootCauseInstanceOf(java.security.cert.CertificateException.class);
+        }
+    }
+
+    private static SSLContext trusting(Path dir) throws Exception {
+        var keys = KeyStore.getInstance(KeyStore.getDefaultType());
+        keys.load(null, null);
+        try (var in = Files.newInputStream(dir.resolve("cert.pem"))) {
+            keys.setCertificateEntry("redis", CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+        }
+        var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keys);
+        var context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     @Test

@@ -55,6 +55,31 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a server that speaks TLS only, on its port, with a certificate for
+     * {@code subjectAltName} (such as "IP:127.0.0.1") made now with openssl; the certificate is
+     * {@code dir/cert.pem}.
+     */
+    static RedisServer startTls(String subjectAltName) throws IOException, InterruptedException {
+        requireInstalled();
+        Path dir = Files.createTempDirectory("weft-redis-tls-");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048",
+                "-nodes", "-keyout", dir.resolve("key.pem").toString(), "-out",
+                dir.resolve("cert.pem").toString(), "-days", "2", "-subj", "/CN=weft-test",
+                "-addext", "subjectAltName=" + subjectAltName).redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        if (openssl.waitFor() != 0) {
+            throw new IOException("openssl could not make a test certificate: " + output);
+        }
+        int port = freePort();
+        var server = new RedisServer(dir, port, List.of("--port", "0", "--tls-port",
+                Integer.toString(port), "--tls-cert-file", dir.resolve("cert.pem").toString(),
+                "--tls-key-file", dir.resolve("key.pem").toString(), "--tls-auth-clients", "no"));
+        server.launch();
+        return server;
+    }
+
     static void requireInstalled() {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/redis-server"))
                 || Files.isExecutable(Path.of("/usr/local/bin/redis-server"));
