@@ -41,7 +41,8 @@ record RunnerArguments(int runs, List<Workload> workloads, boolean help) {
         OFFLOAD("1,000 blocking calls of 10 ms through 100 workers, beside a 1 ms ticker"),
         GROUP("W1 on a LoopGroup of one loop and of two"),
         WATCHDOG("W1 and W3 with the watchdog off and on: its cost"),
-        PROCESS("1,000 /bin/true and 1 GiB through cat, against ProcessBuilder");
+        PROCESS("1,000 /bin/true and 1 GiB through cat, against ProcessBuilder"),
+        REDIS("W8: a durable queue on a redis-server it starts, against Jedis and Lettuce");
 
         final String description;
 

@@ -28,13 +28,14 @@ import java.util.Locale;
 /**
  * Runs the workloads W1-W3 as whole processes, alternating Weft and JDK virtual threads on one
  * carrier in the same run, and prints medians and ratios. Each process runs one workload once,
- * so a figure includes JVM start-up, as a user would see it.
+ * so a figure includes JVM start-up, as a user would see it. W8 ({@link RedisQueueRunner})
+ * compares Weft's RedisQueue with Jedis and Lettuce instead.
  *
  * <p>Usage: {@code WorkloadRunner <java> [--runs N] [workload...]} (all when none is named;
  * {@link RunnerArguments} lists them); {@code ./weft bench} supplies the JDK.
  */
 public final class WorkloadRunner {
-    private static final List<String> WEFT_FLAGS =
+    static final List<String> WEFT_FLAGS =
             List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED");
     private static final List<String> ONE_CARRIER_FLAGS = List.of(
             "-Djdk.virtualThreadScheduler.parallelism=1",
@@ -89,6 +90,7 @@ public final class WorkloadRunner {
                 case WATCHDOG -> runner.watchdog();
                 case W4 -> runner.w4();
                 case PROCESS -> runner.process();
+                case REDIS -> new RedisQueueRunner(runner.javaCommand, runner.runs).run();
             }
         }
     }
@@ -263,7 +265,7 @@ public final class WorkloadRunner {
         }
     }
 
-    private static double medianOf(List<long[]> samples, int field) {
+    static double medianOf(List<long[]> samples, int field) {
         double[] values = samples.stream().mapToDouble(sample -> sample[field]).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;

@@ -49,7 +49,7 @@ class RunnerArgumentsTest {
         assertThatThrownBy(() -> RunnerArguments.parse(List.of("bogus")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown workload bogus; expected --runs N or one of w1, w2, w3, w4, "
-                        + "offload, group, watchdog, process");
+                        + "offload, group, watchdog, process, redis");
     }
 
     @Test

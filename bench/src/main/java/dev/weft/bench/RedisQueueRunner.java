@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.weft.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * W8 for {@link WorkloadRunner}: starts one redis-server, runs each variant of
+ * {@link RedisQueueWorkloads} as its own process, alternating, and prints the medians and how
+ * Weft's throughput compares with the best other client. Skips, with one line, when
+ * redis-server is not installed.
+ */
+final class RedisQueueRunner {
+    private static final int ENTRIES = 100_000;
+
+    private final String javaCommand;
+    private final int runs;
+
+    RedisQueueRunner(String javaCommand, int runs) {
+        this.javaCommand = javaCommand;
+        this.runs = runs;
+    }
+
+    /** Runs W8 and prints its table. */
+    void run() throws Exception {
+        if (!RedisServer.isInstalled()) {
+            System.out.printf("%nW8 skipped: %s%n", RedisServer.MISSING);
+            return;
+        }
+        var variants = List.of(RedisQueueWorkloads.Variant.values());
+        Map<RedisQueueWorkloads.Variant, List<long[]>> results =
+                new EnumMap<>(RedisQueueWorkloads.Variant.class);
+        variants.forEach(variant -> results.put(variant, new ArrayList<>()));
+        try (RedisServer server = RedisServer.start()) {
+            for (int i = 0; i < runs; i++) {
+                for (RedisQueueWorkloads.Variant variant : variants) {
+                    results.get(variant).add(runProcess(variant, server.port()));
+                }
+            }
+        }
+        System.out.printf("%nW8 a durable queue through one Redis: %,d entries of 32 bytes, a "
+                + "producer (XADD each) and a consumer (XREADGROUP COUNT 16, XACK each) at once "
+                + "(median of %d)%n", ENTRIES, runs);
+        System.out.printf("  %-28s %10s %10s %10s %10s%n", "", "wall (ms)", "msg/s", "p50 (ms)",
+                "p99 (ms)");
+        double weft = 0;
+        double best = 0;
+        for (RedisQueueWorkloads.Variant variant : variants) {
+            List<long[]> samples = results.get(variant);
+            double wallMillis = WorkloadRunner.medianOf(samples, 0) / 1e6;
+            double rate = ENTRIES / (wallMillis / 1e3);
+            if (variant == RedisQueueWorkloads.Variant.WEFT) {
+                weft = rate;
+            } else {
+                best = Math.max(best, rate);
+            }
+            System.out.printf("  %-28s %10.1f %10.0f %10.2f %10.2f%n", label(variant),
+                    wallMillis, rate, WorkloadRunner.medianOf(samples, 1) / 1e6,
+                    WorkloadRunner.medianOf(samples, 2) / 1e6);
+        }
+        System.out.printf("  %-28s %9.2fx%n", "Weft vs the best other", weft / best);
+    }
+
+    private static String label(RedisQueueWorkloads.Variant variant) {
+        return switch (variant) {
+            case WEFT -> "weft (put; take, ack)";
+            case JEDIS -> "jedis (2 threads)";
+            case LETTUCE -> "lettuce sync (2 threads)";
+        };
+    }
+
+    /** One process of {@code variant}; returns its wall, p50 and p99, in nanoseconds. */
+    private long[] runProcess(RedisQueueWorkloads.Variant variant, int port) throws Exception {
+        var command = new ArrayList<String>();
+        command.add(javaCommand);
+        // Every variant gets Weft's flag, so that the JVMs differ only in the client.
+        command.addAll(WorkloadRunner.WEFT_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                RedisQueueMain.class.getName(), variant.label(), Integer.toString(port),
+                Integer.toString(ENTRIES)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        String result = output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
+                .orElse(null);
+        if (exit != 0 || result == null) {
+            throw new IOException("W8 on " + variant.label() + " failed (exit " + exit + "):\n"
+                    + output);
+        }
+        return Arrays.stream(result.substring(7).trim().split(" ")).mapToLong(Long::parseLong)
+                .toArray();
+    }
+}

@@ -1,0 +1,229 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.weft.bench;
+
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.redis.Codec;
+import dev.weft.redis.Delivery;
+import dev.weft.redis.Redis;
+import dev.weft.redis.RedisConfig;
+import dev.weft.redis.RedisQueue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.FutureTask;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * W8: a durable queue through one Redis. A producer puts {@code n} entries of 32 bytes on a
+ * fresh stream while a consumer of a consumer group takes and acknowledges them, one at a time;
+ * the figures are the wall time of the whole put and consume, and each entry's latency from its
+ * put to its ack (the put's {@link System#nanoTime()} is the entry's text). Every variant uses
+ * the same layout: {@code XADD} with field {@code d}, one entry per {@code XADD};
+ * {@code XREADGROUP COUNT 16 BLOCK 1000}; one {@code XACK} per entry.
+ */
+final class RedisQueueWorkloads {
+    private static final String HOST = "127.0.0.1";
+    private static final String GROUP = "w8";
+    private static final String CONSUMER = "w8-consumer";
+    private static final int BATCH = 16;
+    private static final int BLOCK_MILLIS = 1_000;
+    private static final int ENTRY_BYTES = 32;
+    private static final int STAMP_DIGITS = 20;
+    private static final String PADDING = ".".repeat(ENTRY_BYTES - STAMP_DIGITS);
+
+    private RedisQueueWorkloads() {}
+
+    /** How W8 reaches Redis. */
+    enum Variant {
+        /** Weft's RedisQueue on one loop: a producer task that puts, the main task takes and acks. */
+        WEFT,
+        /** Jedis on two platform threads, each with its own connection. */
+        JEDIS,
+        /** Lettuce's sync API on two platform threads, each with its own connection. */
+        LETTUCE;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Variant parse(String text) {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** What one run measured, in nanoseconds: the wall time, and the p50 and p99 latency. */
+    record Figures(long wallNanos, long p50Nanos, long p99Nanos) {}
+
+    /** Runs {@code variant} once against the Redis on 127.0.0.1:{@code port}, with a new stream. */
+    static Figures run(Variant variant, int port, int n) throws Exception {
+        String stream = "w8-" + variant.label() + "-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime();
+        return switch (variant) {
+            case WEFT -> weft(port, stream, n);
+            case JEDIS -> jedis(port, stream, n);
+            case LETTUCE -> lettuce(port, stream, n);
+        };
+    }
+
+    /**
+     * Puts one entry at a time (put, not putAll, as the others send one XADD each). RedisQueue's
+     * ack sends XACK and an HDEL of the entry's failure record in one round trip, so Redis does
+     * a little more work per entry here than for the others.
+     */
+    private static Figures weft(int port, String stream, int n) {
+        return Weft.run(() -> {
+            try (Redis redis = Redis.connect(RedisConfig.of(HOST, port));
+                    RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
+                            Codec.utf8())) {
+                long[] latencies = new long[n];
+                long start = System.nanoTime();
+                Task<Void> producer = Weft.spawn("producer", () -> {
+                    for (int i = 0; i < n; i++) {
+                        queue.put(stamped(System.nanoTime()));
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    Delivery<String> delivery = queue.take();
+                    delivery.ack();
+                    latencies[i] = System.nanoTime() - sentAt(delivery.value());
+                }
+                producer.result();
+                long wall = System.nanoTime() - start;
+                redis.call("DEL", stream);
+                return figures(wall, latencies);
+            }
+        });
+    }
+
+    /**
+     * A plain {@code Jedis} per thread rather than a {@code JedisPool}: a pool with its default
+     * maxWait livelocks when its users share one carrier, which platform threads never do, but
+     * a connection of one's own is still the fastest fair setup, as it skips the pool's borrow
+     * and return.
+     */
+    private static Figures jedis(int port, String stream, int n) throws Exception {
+        try (Jedis producing = new Jedis(HOST, port); Jedis consuming = new Jedis(HOST, port)) {
+            consuming.xgroupCreate(stream, GROUP, new StreamEntryID(), true);
+            var read = XReadGroupParams.xReadGroupParams().count(BATCH).block(BLOCK_MILLIS);
+            var undelivered = Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+            long[] latencies = new long[n];
+            long start = System.nanoTime();
+            FutureTask<Void> producer = onPlatformThread(() -> {
+                for (int i = 0; i < n; i++) {
+                    producing.xadd(stream, StreamEntryID.NEW_ENTRY,
+                            Map.of("d", stamped(System.nanoTime())));
+                }
+            });
+            for (int done = 0; done < n; ) {
+                var reply = consuming.xreadGroup(GROUP, CONSUMER, read, undelivered);
+                if (reply == null) {
+                    continue;   // the block ran out with nothing new
+                }
+                for (var streamEntries : reply) {
+                    for (StreamEntry entry : streamEntries.getValue()) {
+                        consuming.xack(stream, GROUP, entry.getID());
+                        latencies[done++] = System.nanoTime() - sentAt(entry.getFields().get("d"));
+                    }
+                }
+            }
+            producer.get();
+            long wall = System.nanoTime() - start;
+            consuming.del(stream);
+            return figures(wall, latencies);
+        }
+    }
+
+    /**
+     * Two connections, because a blocking XREADGROUP holds its connection until it returns: a
+     * producer sharing it would wait behind every read.
+     */
+    private static Figures lettuce(int port, String stream, int n) throws Exception {
+        RedisClient client = RedisClient.create(RedisURI.create(HOST, port));
+        try (StatefulRedisConnection<String, String> producerConnection = client.connect();
+                StatefulRedisConnection<String, String> consumerConnection = client.connect()) {
+            RedisCommands<String, String> producing = producerConnection.sync();
+            RedisCommands<String, String> consuming = consumerConnection.sync();
+            consuming.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), GROUP,
+                    XGroupCreateArgs.Builder.mkstream());
+            var read = new XReadArgs().count(BATCH).block(BLOCK_MILLIS);
+            var undelivered = XReadArgs.StreamOffset.lastConsumed(stream);
+            var consumer = io.lettuce.core.Consumer.from(GROUP, CONSUMER);
+            long[] latencies = new long[n];
+            long start = System.nanoTime();
+            FutureTask<Void> producer = onPlatformThread(() -> {
+                for (int i = 0; i < n; i++) {
+                    producing.xadd(stream, Map.of("d", stamped(System.nanoTime())));
+                }
+            });
+            for (int done = 0; done < n; ) {
+                List<StreamMessage<String, String>> messages =
+                        consuming.xreadgroup(consumer, read, undelivered);
+                for (StreamMessage<String, String> message : messages) {
+                    consuming.xack(stream, GROUP, message.getId());
+                    latencies[done++] = System.nanoTime() - sentAt(message.getBody().get("d"));
+                }
+            }
+            producer.get();
+            long wall = System.nanoTime() - start;
+            consuming.del(stream);
+            return figures(wall, latencies);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Starts {@code body} on a new platform thread; get() rethrows what it threw. */
+    private static FutureTask<Void> onPlatformThread(dev.weft.Action body) {
+        var task = new FutureTask<Void>(() -> {
+            body.run();
+            return null;
+        });
+        Thread.ofPlatform().name("w8 producer").start(task);
+        return task;
+    }
+
+    /** An entry of 32 bytes: {@code nanos} as 20 digits, then padding. */
+    static String stamped(long nanos) {
+        String digits = Long.toString(nanos);
+        return "0".repeat(STAMP_DIGITS - digits.length()) + digits + PADDING;
+    }
+
+    /** The put time written by {@link #stamped}. */
+    static long sentAt(String entry) {
+        return Long.parseLong(entry, 0, STAMP_DIGITS, 10);
+    }
+
+    private static Figures figures(long wallNanos, long[] latencies) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Figures(wallNanos, sorted[(sorted.length - 1) / 2],
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1]);
+    }
+}
