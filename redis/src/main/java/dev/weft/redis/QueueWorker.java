@@ -95,6 +95,12 @@ public final class QueueWorker<T> implements AutoCloseable {
             return;
         }
         closed = true;
+        // Shut down first, so that a take blocked in Redis ends cleanly and what it had read is
+        // given up at once; the cancel then stops a taker waiting for a free handler.
+        Weft.shield(() -> {
+            queue.shutdown();
+            return null;
+        });
         taker.cancel();
         Weft.shield(() -> {
             taker.join();

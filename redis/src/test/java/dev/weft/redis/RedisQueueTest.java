@@ -181,6 +181,34 @@ class RedisQueueTest {
     }
 
     @Test
+    void workCancelledAtTheEndOfTheGraceIsDeliveredAgainAtOnce() {
+        String stream = freshStream();
+        Weft.run(() -> {
+            try (Redis redis = Redis.connect(server.config());
+                    var first = RedisQueue.open(redis, stream, "g", Codec.utf8(),
+                            quick().withLease(Duration.ofSeconds(60)));
+                    var second = RedisQueue.open(redis, stream, "g", Codec.utf8(), quick())) {
+                first.put("long job");
+                var started = new dev.weft.sync.Event();
+                var worker = first.consume(1, job -> {
+                    started.set();
+                    Weft.sleep(Duration.ofHours(1));
+                });
+                started.await();
+                worker.close(Duration.ofMillis(100));   // cancels the job: it is given up
+                assertThat(worker.handled()).isZero();
+                // Not after the 60 s lease: given up, it is claimable at once.
+                Delivery<String> again = Weft.timeout(Duration.ofSeconds(10), second::take);
+                assertThat(again.value()).isEqualTo("long job");
+                assertThat(again.deliveries()).isEqualTo(2);
+                again.ack();
+                second.join();
+            }
+            return null;
+        });
+    }
+
+    @Test
     void trimmingRemovesOnlyWhatTheGroupIsDoneWith() {
         String stream = freshStream();
         Weft.run(() -> {
