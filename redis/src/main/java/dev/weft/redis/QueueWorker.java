@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
  * Consumes a {@link RedisQueue} with up to {@code concurrency} handlers at once, each a Weft
  * task: it takes entries, runs the handler, acknowledges each that succeeds and gives up each
  * that fails (recording the failure, which is also reported to the loop's exception handler,
- * so that none goes unseen). {@link #close(Duration)} stops gracefully.
+ * so that none goes unseen). Every thousand acknowledgements it {@linkplain RedisQueue#trim()
+ * trims} the stream. {@link #close(Duration)} stops gracefully.
  *
  * {@snippet :
  * try (var worker = jobs.consume(8, job -> resize(job.value()))) {
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class QueueWorker<T> implements AutoCloseable {
     private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+    private static final int TRIM_EVERY = 1000;
 
     private final RedisQueue<T> queue;
     private final DeliveryHandler<T> handler;
@@ -50,6 +52,7 @@ public final class QueueWorker<T> implements AutoCloseable {
     private final Task<Void> taker;
     private long handled;   // the loop only
     private long failed;    // the loop only
+    private long sinceTrim; // the loop only: acknowledgements since the stream was trimmed
     private boolean closed;
 
     private QueueWorker(RedisQueue<T> queue, int concurrency, DeliveryHandler<T> handler) {
@@ -168,5 +171,9 @@ public final class QueueWorker<T> implements AutoCloseable {
             delivery.ack();
         }
         handled++;
+        if (++sinceTrim >= TRIM_EVERY) {   // so that a long-running stream does not grow
+            sinceTrim = 0;
+            queue.trim();
+        }
     }
 }

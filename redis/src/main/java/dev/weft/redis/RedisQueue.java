@@ -124,7 +124,9 @@ public final class RedisQueue<T> implements AutoCloseable {
     private final Map<String, Delivery<T>> held = new LinkedHashMap<>();       // the loop only
     private RedisConnection blocking;     // the loop only: the connection for blocking reads
     private Task<Void> renewer;           // the loop only: runs while something is held
-    private long lastClaimNanos = Long.MIN_VALUE / 2;
+    private long lastClaimNanos;          // when claimExpired last ran
+    private boolean claimedOnce;
+    private String claimCursor = "0-0";   // where the next claim goes on; "0-0": from the start
     private boolean shutDown;
     private long acknowledged;
     private long failed;
@@ -250,8 +252,9 @@ public final class RedisQueue<T> implements AutoCloseable {
         reading.lock();
         try {
             requireOpen();
-            if (batch.isEmpty() && loop.nanoTime() - lastClaimNanos >= options.lease().toNanos() / 2) {
+            if (batch.isEmpty() && claimDue()) {
                 lastClaimNanos = loop.nanoTime();
+                claimedOnce = true;
                 claimExpired();
             }
             if (batch.isEmpty()) {
@@ -378,11 +381,21 @@ public final class RedisQueue<T> implements AutoCloseable {
 
     // ---- the machinery -------------------------------------------------------------------------
 
+    /**
+     * Whether to look for run-out leases now: at the first take, every half lease, and at once
+     * again while the last look found more than one batch (a dead consumer's backlog).
+     */
+    private boolean claimDue() {
+        return !claimedOnce || !claimCursor.equals("0-0")
+                || loop.nanoTime() - lastClaimNanos >= options.lease().toNanos() / 2;
+    }
+
     /** Entries whose lease ran out: taken over, counted, and dead-lettered past the limit. */
     private void claimExpired() throws IOException {
         @SuppressWarnings("unchecked")
         List<Object> reply = (List<Object>) redis.call("XAUTOCLAIM", stream, group, consumer,
-                options.lease().toMillis(), "0-0", "COUNT", options.batch());
+                options.lease().toMillis(), claimCursor, "COUNT", options.batch());
+        claimCursor = text(reply.get(0));
         @SuppressWarnings("unchecked")
         List<Object> entries = (List<Object>) reply.get(1);
         var claimed = new ArrayList<List<?>>();
@@ -520,12 +533,28 @@ public final class RedisQueue<T> implements AutoCloseable {
             if (group.equals(text(byName.get("name")))) {
                 Object lag = byName.get("lag");
                 return new GroupInfo((Long) byName.get("pending"),
-                        lag instanceof Long known ? known : -1,
+                        lag instanceof Long known ? known
+                                : undeliveredWithoutLag(text(byName.get("last-delivered-id"))),
                         (Long) byName.get("consumers"));
             }
         }
         throw new IllegalStateException("the group " + group + " of stream " + stream
                 + " is gone (deleted in Redis?); open the queue again to create it");
+    }
+
+    /**
+     * Redis before 7.0 has no lag, and 7.0 has none after entries were deleted past what the
+     * group was given: then whether the group was given the stream's last entry tells whether
+     * anything is undelivered (1 stands for "some").
+     */
+    private long undeliveredWithoutLag(String lastDelivered) throws IOException {
+        List<?> fields = (List<?>) redis.call("XINFO", "STREAM", stream);
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            if ("last-generated-id".equals(text(fields.get(i)))) {
+                return text(fields.get(i + 1)).equals(lastDelivered) ? 0 : 1;
+            }
+        }
+        return 1;
     }
 
     private record GroupInfo(long pending, long lag, long consumers) {}

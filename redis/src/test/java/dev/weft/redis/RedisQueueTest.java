@@ -209,6 +209,35 @@ class RedisQueueTest {
     }
 
     @Test
+    void aDeadConsumersWholeBacklogIsTakenOverBatchAfterBatch() {
+        String stream = freshStream();
+        Weft.run(() -> {
+            try (Redis redis = Redis.connect(server.config());
+                    var queue = RedisQueue.open(redis, stream, "g", Codec.utf8(),
+                            quick().withLease(Duration.ofMillis(200)).withBatch(4))) {
+                for (int i = 0; i < 40; i++) {
+                    queue.put("backlog " + i);
+                }
+                // A consumer that reads everything and dies at once: it never renews.
+                redis.call("XREADGROUP", "GROUP", "g", "ghost", "COUNT", 40, "STREAMS", stream,
+                        ">");
+                var taken = new HashSet<String>();
+                for (int i = 0; i < 40; i++) {
+                    Delivery<String> delivery = queue.take();
+                    assertThat(delivery.deliveries()).isEqualTo(2);
+                    assertThat(delivery.isRedelivery()).isTrue();
+                    taken.add(delivery.value());
+                    delivery.ack();
+                }
+                assertThat(taken).hasSize(40);
+                assertThat(queue.snapshot().redelivered()).isEqualTo(40);
+                queue.join();
+            }
+            return null;
+        });
+    }
+
+    @Test
     void trimmingRemovesOnlyWhatTheGroupIsDoneWith() {
         String stream = freshStream();
         Weft.run(() -> {
