@@ -110,6 +110,20 @@ public final class Demo {
                             + processes.withLock() + "/" + all + " locked; "
                             + processes.items().size() + " items";
                 }));
+        shown.add(section(out, "distributed queue",
+                "producer-consumer across processes through a durable queue on Redis",
+                "2 producer and 3 consumer processes; every order handled once",
+                transcript -> {
+                    DistributedQueue.Outcome outcome;
+                    try {
+                        outcome = DistributedQueue.runWithOwnRedis(transcript);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the distributed queue failed", e);
+                    }
+                    return outcome == null ? "skipped: redis-server is not installed"
+                            : outcome.handled() + " orders by " + outcome.perConsumer().size()
+                                    + " consumer processes, " + outcome.twice() + " twice";
+                }));
         shown.add(section(out, "timeouts, groups",
                 "beyond the seed: a task group, a timeout, a failing child",
                 "slow gives up at 800 ms; a failure cancels its sibling",

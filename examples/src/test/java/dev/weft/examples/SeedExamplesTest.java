@@ -207,4 +207,18 @@ class SeedExamplesTest {
                 Multiprocessing.COUNTERS * Multiprocessing.ROUNDS);
         assertThat(outcome.items()).hasSize(5).first().asString().startsWith("item 1");
     }
+
+    @Test
+    void producerAndConsumerProcessesShareOneRedisQueueAndHandleEveryOrderOnce()
+            throws Exception {
+        var transcript = new Transcript(null);
+        DistributedQueue.Outcome outcome = DistributedQueue.runWithOwnRedis(transcript);
+        assertThat(outcome).as("redis-server must be installed (./weft test installs it)")
+                .isNotNull();
+        int all = DistributedQueue.PRODUCERS * DistributedQueue.ORDERS_EACH;
+        assertThat(outcome.handled()).isEqualTo(all);
+        assertThat(outcome.twice()).isZero();
+        assertThat(outcome.perConsumer().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(all);
+    }
 }
