@@ -17,7 +17,6 @@
 package dev.weft.redis;
 
 import dev.weft.net.TcpConnection;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +34,7 @@ public final class RedisConnection implements AutoCloseable {
     private final TcpConnection socket;
     private final RedisConfig config;
     private boolean broken;   // the owner only
+    private final CommandBuffer out = new CommandBuffer();   // the owner only
 
     private RedisConnection(TcpConnection socket, RedisConfig config) {
         this.socket = socket;
@@ -114,16 +114,16 @@ public final class RedisConnection implements AutoCloseable {
             throw new IOException("this connection to Redis at " + config.address()
                     + " was closed after an interrupted reply; open another");
         }
-        var out = new ByteArrayOutputStream(64 * commands.size());
+        out.reset();
         for (List<?> command : commands) {
             RespCommands.encode(command, out);
         }
         boolean complete = false;
         try {
-            socket.write(out.toByteArray());
+            out.writeTo(socket);
             var replies = new ArrayList<>(commands.size());
             for (List<?> command : commands) {
-                replies.add(RespReplies.read(socket, RespCommands.describe(command)));
+                replies.add(RespReplies.read(socket, command));
             }
             complete = true;
             return replies;

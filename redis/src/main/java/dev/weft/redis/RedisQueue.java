@@ -73,6 +73,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      * sets its idle time to the whole lease, so that the next claim takes it. */
 
     private static final byte[] DATA = "d".getBytes(StandardCharsets.US_ASCII);
+    private static final int BATCH_LIMIT = 512;   // coalesced calls in one round trip, at most
 
     private static final String RENEW = """
             local renewed = 0
@@ -120,6 +121,9 @@ public final class RedisQueue<T> implements AutoCloseable {
     private final Codec<T> codec;
     private final QueueOptions options;
     private final Lock reading = new Lock();
+    private final Coalescer<Delivery<T>, Void> acks = new Coalescer<>(BATCH_LIMIT,
+            this::sendAcknowledgements);
+    private final Coalescer<byte[], String> puts = new Coalescer<>(BATCH_LIMIT, this::sendPuts);
     private final ArrayDeque<Delivery<T>> batch = new ArrayDeque<>();          // the loop only
     private final Map<String, Delivery<T>> held = new LinkedHashMap<>();       // the loop only
     private RedisConnection blocking;     // the loop only: the connection for blocking reads
@@ -199,30 +203,24 @@ public final class RedisQueue<T> implements AutoCloseable {
 
     /**
      * Adds {@code item} to the stream ({@code XADD}) and returns its id. Redis streams have no
-     * bound, so this never waits for room. This is a cancellation point.
+     * bound, so this never waits for room. Puts made by several tasks at once go to Redis
+     * together, in one round trip. This is a cancellation point.
      */
     public String put(T item) throws IOException {
         Objects.requireNonNull(item, "item");
-        return text(redis.call("XADD", stream, "*", DATA, codec.encode(item)));
+        return puts.call(codec.encode(item));
     }
 
     /**
      * Adds all {@code items} in one round trip and returns their ids, in order.
      */
     public List<String> putAll(List<? extends T> items) throws IOException {
-        var commands = new ArrayList<List<?>>(items.size());
+        var encoded = new ArrayList<byte[]>(items.size());
         for (T item : items) {
             Objects.requireNonNull(item, "an item of items");
-            commands.add(List.of("XADD", stream, "*", DATA, codec.encode(item)));
+            encoded.add(codec.encode(item));
         }
-        var ids = new ArrayList<String>(items.size());
-        for (Object reply : redis.pipeline(commands)) {
-            if (reply instanceof RedisErrorException error) {
-                throw error;
-            }
-            ids.add(text(reply));
-        }
-        return ids;
+        return sendPuts(encoded);
     }
 
     /**
@@ -361,15 +359,47 @@ public final class RedisQueue<T> implements AutoCloseable {
     // ---- settling, for Delivery ---------------------------------------------------------------
 
     void acknowledge(Delivery<T> delivery) throws IOException {
-        for (Object reply : redis.pipeline(List.of(
-                List.of("XACK", stream, group, delivery.id()),
-                List.of("HDEL", failuresKey(), delivery.id())))) {
+        acks.call(delivery);
+        held.remove(delivery.id());
+        acknowledged++;
+    }
+
+    /** One batch of acknowledgements; an earlier delivery may have recorded a failure. */
+    private List<Void> sendAcknowledgements(List<Delivery<T>> deliveries) throws IOException {
+        var xack = new ArrayList<Object>(List.of("XACK", stream, group));
+        var hdel = new ArrayList<Object>(List.of("HDEL", failuresKey()));
+        for (Delivery<T> delivery : deliveries) {
+            xack.add(delivery.id());
+            if (delivery.isRedelivery()) {
+                hdel.add(delivery.id());
+            }
+        }
+        var commands = new ArrayList<List<?>>(List.of(xack));
+        if (hdel.size() > 2) {
+            commands.add(hdel);
+        }
+        for (Object reply : redis.pipeline(commands)) {
             if (reply instanceof RedisErrorException error) {
                 throw error;
             }
         }
-        held.remove(delivery.id());
-        acknowledged++;
+        return java.util.Collections.nCopies(deliveries.size(), null);
+    }
+
+    /** One batch of puts, in one pipeline; returns their ids. */
+    private List<String> sendPuts(List<byte[]> items) throws IOException {
+        var commands = new ArrayList<List<?>>(items.size());
+        for (byte[] item : items) {
+            commands.add(List.of("XADD", stream, "*", DATA, item));
+        }
+        var ids = new ArrayList<String>(items.size());
+        for (Object reply : redis.pipeline(commands)) {
+            if (reply instanceof RedisErrorException error) {
+                throw error;
+            }
+            ids.add(text(reply));
+        }
+        return ids;
     }
 
     void giveUp(Delivery<T> delivery, Throwable failure) throws IOException {

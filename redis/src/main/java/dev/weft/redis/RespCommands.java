@@ -16,7 +16,6 @@
 
 package dev.weft.redis;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -30,7 +29,7 @@ final class RespCommands {
     private RespCommands() {}
 
     /** Appends one command to {@code out}: several in one write are a pipeline. */
-    static void encode(List<?> arguments, ByteArrayOutputStream out) {
+    static void encode(List<?> arguments, CommandBuffer out) {
         header(out, '*', arguments.size());
         for (Object argument : arguments) {
             byte[] bytes = bytesOf(argument);
@@ -66,7 +65,7 @@ final class RespCommands {
         return name + " " + new String(bytesOf(arguments.get(1)), StandardCharsets.UTF_8);
     }
 
-    private static void header(ByteArrayOutputStream out, char kind, int count) {
+    private static void header(CommandBuffer out, char kind, int count) {
         out.write(kind);
         out.writeBytes(Integer.toString(count).getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(CRLF);

@@ -38,18 +38,18 @@ final class RespReplies {
     private RespReplies() {}
 
     /** Reads one whole reply; an error reply is returned as a {@link RedisErrorException}. */
-    static Object read(StreamReader in, String command) throws IOException {
+    static Object read(StreamReader in, List<?> command) throws IOException {
         byte[] line = in.readUntil(CRLF, LINE_LIMIT);
         if (line.length < 3) {
             throw new ProtocolException("an empty reply line from Redis");
         }
-        String rest = new String(line, 1, line.length - 3, StandardCharsets.UTF_8);
         return switch (line[0]) {
-            case '+' -> rest;
-            case '-' -> new RedisErrorException(rest, command);
-            case ':' -> parseLong(rest);
-            case '$' -> bulk(in, parseLong(rest));
-            case '*' -> array(in, parseLong(rest), command);
+            case '+' -> new String(line, 1, line.length - 3, StandardCharsets.UTF_8);
+            case '-' -> new RedisErrorException(new String(line, 1, line.length - 3,
+                    StandardCharsets.UTF_8), RespCommands.describe(command));
+            case ':' -> parseLong(line);
+            case '$' -> bulk(in, parseLong(line));
+            case '*' -> array(in, parseLong(line), command);
             default -> throw new ProtocolException("a reply from Redis starts with '"
                     + (char) line[0] + "': not the RESP2 protocol");
         };
@@ -62,16 +62,15 @@ final class RespReplies {
         if (length < 0 || length > BULK_LIMIT) {
             throw new ProtocolException("a bulk reply of " + length + " bytes from Redis");
         }
-        byte[] withEnd = in.readExactly((int) length + 2);
-        if (withEnd[(int) length] != '\r' || withEnd[(int) length + 1] != '\n') {
+        byte[] bytes = in.readExactly((int) length);
+        byte[] end = in.readExactly(2);
+        if (end[0] != '\r' || end[1] != '\n') {
             throw new ProtocolException("a bulk reply from Redis does not end with CRLF");
         }
-        byte[] bytes = new byte[(int) length];
-        System.arraycopy(withEnd, 0, bytes, 0, (int) length);
         return bytes;
     }
 
-    private static List<Object> array(StreamReader in, long count, String command)
+    private static List<Object> array(StreamReader in, long count, List<?> command)
             throws IOException {
         if (count == -1) {
             return null;
@@ -86,11 +85,30 @@ final class RespReplies {
         return items;
     }
 
-    private static long parseLong(String text) throws ProtocolException {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new ProtocolException("a number in a reply from Redis is \"" + text + "\"");
+    /** The number after the type byte of {@code line}, which ends with CRLF. */
+    private static long parseLong(byte[] line) throws ProtocolException {
+        int end = line.length - 2;
+        int at = 1;
+        boolean negative = at < end && line[at] == '-';
+        if (negative) {
+            at++;
         }
+        if (at == end || end - at > 18) {
+            throw notANumber(line);
+        }
+        long value = 0;
+        for (; at < end; at++) {
+            int digit = line[at] - '0';
+            if (digit < 0 || digit > 9) {
+                throw notANumber(line);
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
+    private static ProtocolException notANumber(byte[] line) {
+        return new ProtocolException("a number in a reply from Redis is \""
+                + new String(line, 1, line.length - 3, StandardCharsets.UTF_8) + "\"");
     }
 }
