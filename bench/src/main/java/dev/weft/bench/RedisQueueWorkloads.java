@@ -53,6 +53,7 @@ final class RedisQueueWorkloads {
     private static final String GROUP = "w8";
     private static final String CONSUMER = "w8-consumer";
     private static final int BATCH = 16;
+    private static final int PRODUCER_TASKS = 16;
     private static final int BLOCK_MILLIS = 1_000;
     private static final int ENTRY_BYTES = 32;
     private static final int STAMP_DIGITS = 20;
@@ -64,17 +65,28 @@ final class RedisQueueWorkloads {
     enum Variant {
         /** Weft's RedisQueue on one loop: a producer task that puts, the main task takes and acks. */
         WEFT,
+        /**
+         * Weft's RedisQueue as a Weft program would use it: 16 producer tasks and
+         * {@code consume(16, ...)}, whose puts and acks the queue coalesces into shared round
+         * trips.
+         */
+        WEFT_TASKS,
+        /**
+         * Jedis on two platform threads, pipelined by hand: XADDs in pipelines of 16, and one
+         * XACK of every entry a read returned.
+         */
+        JEDIS_PIPELINED,
         /** Jedis on two platform threads, each with its own connection. */
         JEDIS,
         /** Lettuce's sync API on two platform threads, each with its own connection. */
         LETTUCE;
 
         String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         static Variant parse(String text) {
-            return valueOf(text.toUpperCase(Locale.ROOT));
+            return valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 
@@ -87,7 +99,9 @@ final class RedisQueueWorkloads {
                 + System.nanoTime();
         return switch (variant) {
             case WEFT -> weft(port, stream, n);
+            case WEFT_TASKS -> weftTasks(port, stream, n);
             case JEDIS -> jedis(port, stream, n);
+            case JEDIS_PIPELINED -> jedisPipelined(port, stream, n);
             case LETTUCE -> lettuce(port, stream, n);
         };
     }
@@ -97,6 +111,41 @@ final class RedisQueueWorkloads {
      * ack sends XACK and an HDEL of the entry's failure record in one round trip, so Redis does
      * a little more work per entry here than for the others.
      */
+    private static Figures weftTasks(int port, String stream, int n) {
+        return Weft.run(() -> {
+            try (Redis redis = Redis.connect(RedisConfig.of(HOST, port));
+                    RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
+                            Codec.utf8())) {
+                long[] latencies = new long[n];
+                int[] done = {0};
+                var allDone = new dev.weft.sync.Event();
+                long start = System.nanoTime();
+                var producers = new java.util.ArrayList<Task<Void>>();
+                for (int p = 0; p < PRODUCER_TASKS; p++) {
+                    int share = n / PRODUCER_TASKS + (p < n % PRODUCER_TASKS ? 1 : 0);
+                    producers.add(Weft.spawn("producer " + p, () -> {
+                        for (int i = 0; i < share; i++) {
+                            queue.put(stamped(System.nanoTime()));
+                        }
+                    }));
+                }
+                try (var worker = queue.consume(BATCH, delivery -> {
+                    delivery.ack();
+                    latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
+                    if (done[0] == n) {
+                        allDone.set();
+                    }
+                })) {
+                    producers.forEach(Task::result);
+                    allDone.await();
+                }
+                long wall = System.nanoTime() - start;
+                redis.call("DEL", stream);
+                return figures(wall, latencies);
+            }
+        });
+    }
+
     private static Figures weft(int port, String stream, int n) {
         return Weft.run(() -> {
             try (Redis redis = Redis.connect(RedisConfig.of(HOST, port));
@@ -128,6 +177,45 @@ final class RedisQueueWorkloads {
      * a connection of one's own is still the fastest fair setup, as it skips the pool's borrow
      * and return.
      */
+    private static Figures jedisPipelined(int port, String stream, int n) throws Exception {
+        try (Jedis producing = new Jedis(HOST, port); Jedis consuming = new Jedis(HOST, port)) {
+            consuming.xgroupCreate(stream, GROUP, new StreamEntryID(), true);
+            var read = XReadGroupParams.xReadGroupParams().count(BATCH).block(BLOCK_MILLIS);
+            var undelivered = Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+            long[] latencies = new long[n];
+            long start = System.nanoTime();
+            FutureTask<Void> producer = onPlatformThread(() -> {
+                for (int i = 0; i < n; i += BATCH) {
+                    try (var pipeline = producing.pipelined()) {
+                        for (int j = i; j < Math.min(n, i + BATCH); j++) {
+                            pipeline.xadd(stream, StreamEntryID.NEW_ENTRY,
+                                    Map.of("d", stamped(System.nanoTime())));
+                        }
+                        pipeline.sync();
+                    }
+                }
+            });
+            for (int done = 0; done < n; ) {
+                var reply = consuming.xreadGroup(GROUP, CONSUMER, read, undelivered);
+                if (reply == null) {
+                    continue;   // the block ran out with nothing new
+                }
+                for (var streamEntries : reply) {
+                    var entries = streamEntries.getValue();
+                    consuming.xack(stream, GROUP, entries.stream().map(StreamEntry::getID)
+                            .toArray(StreamEntryID[]::new));
+                    for (StreamEntry entry : entries) {
+                        latencies[done++] = System.nanoTime() - sentAt(entry.getFields().get("d"));
+                    }
+                }
+            }
+            producer.get();
+            long wall = System.nanoTime() - start;
+            consuming.del(stream);
+            return figures(wall, latencies);
+        }
+    }
+
     private static Figures jedis(int port, String stream, int n) throws Exception {
         try (Jedis producing = new Jedis(HOST, port); Jedis consuming = new Jedis(HOST, port)) {
             consuming.xgroupCreate(stream, GROUP, new StreamEntryID(), true);

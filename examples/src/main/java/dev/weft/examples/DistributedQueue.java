@@ -222,7 +222,7 @@ public final class DistributedQueue {
                         Weft.sleep(Duration.ofMillis(20));   // cooking
                         System.out.println(pid + " " + order.producer() + "/" + order.number());
                     })) {
-                worker.taker().join();   // until the process is stopped
+                worker.join();   // until the process is stopped
             }
             return null;
         });

@@ -16,6 +16,7 @@
 
 package dev.weft.redis;
 
+import dev.weft.Weft;
 import dev.weft.sync.Event;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -71,7 +72,12 @@ final class Coalescer<I, R> {
         waiting.add(ticket);
         while (!ticket.done) {
             if (!sending) {
-                sendAll();   // nobody is sending: this caller sends for everyone waiting
+                try {
+                    sendAll();   // nobody is sending: this caller sends for everyone waiting
+                } catch (Throwable cancelled) {   // in the yield, before a batch took it
+                    leave(ticket);
+                    throw cancelled;
+                }
             } else {
                 ticket.changed.clear();
                 try {
@@ -104,10 +110,17 @@ final class Coalescer<I, R> {
     }
 
     /** Sends batches until nobody waits; whatever ends a batch ends it for all in it. */
-    private void sendAll() {
+    private void sendAll() throws IOException {
         sending = true;
         try {
             while (!waiting.isEmpty()) {
+                // The other tasks run first, as long as they bring more calls: those woken by
+                // the last batch call again, and the batch takes them all, not one at a time.
+                int before;
+                do {
+                    before = waiting.size();
+                    Weft.yieldNow();
+                } while (waiting.size() > before && waiting.size() < maxBatch);
                 var batch = new ArrayList<Ticket<I, R>>(Math.min(waiting.size(), maxBatch));
                 while (!waiting.isEmpty() && batch.size() < maxBatch) {
                     batch.add(waiting.poll());

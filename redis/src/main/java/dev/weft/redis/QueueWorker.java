@@ -19,18 +19,19 @@ package dev.weft.redis;
 import dev.weft.Loop;
 import dev.weft.Task;
 import dev.weft.Weft;
-import dev.weft.exec.TaskPool;
 import dev.weft.queue.QueueShutdownException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Consumes a {@link RedisQueue} with up to {@code concurrency} handlers at once, each a Weft
- * task: it takes entries, runs the handler, acknowledges each that succeeds and gives up each
- * that fails (recording the failure, which is also reported to the loop's exception handler,
- * so that none goes unseen). Every thousand acknowledgements it {@linkplain RedisQueue#trim()
+ * Consumes a {@link RedisQueue} with {@code concurrency} handler tasks, each taking an entry,
+ * running the handler on it, and taking the next. It acknowledges each entry whose handler
+ * returns and gives up each whose handler throws (recording the failure, which is also reported
+ * to the loop's exception handler, so that none goes unseen). Every thousand acknowledgements it {@linkplain RedisQueue#trim()
  * trims} the stream. {@link #close(Duration)} stops gracefully.
  *
  * {@snippet :
@@ -47,9 +48,8 @@ public final class QueueWorker<T> implements AutoCloseable {
 
     private final RedisQueue<T> queue;
     private final DeliveryHandler<T> handler;
-    private final TaskPool pool;
     private final Loop loop;
-    private final Task<Void> taker;
+    private final List<Task<Void>> handlers = new ArrayList<>();
     private long handled;   // the loop only
     private long failed;    // the loop only
     private long sinceTrim; // the loop only: acknowledgements since the stream was trimmed
@@ -59,8 +59,10 @@ public final class QueueWorker<T> implements AutoCloseable {
         this.queue = queue;
         this.handler = handler;
         this.loop = Loop.current();
-        this.pool = new TaskPool(loop, concurrency);
-        this.taker = loop.spawn("taker of " + queue.stream(), this::takeAll);
+        for (int i = 0; i < concurrency; i++) {
+            handlers.add(loop.spawn("handler " + (i + 1) + " of " + queue.stream(),
+                    this::takeAndHandle));
+        }
     }
 
     static <T> QueueWorker<T> start(RedisQueue<T> queue, int concurrency,
@@ -83,9 +85,25 @@ public final class QueueWorker<T> implements AutoCloseable {
         return failed;
     }
 
-    /** Returns the task that takes entries, to join or watch; it ends when the worker stops. */
-    public Task<Void> taker() {
-        return taker;
+    /**
+     * Waits until the worker has stopped: after {@link #close}, or when taking failed for good
+     * (Redis unreachable beyond its reconnect time), which it then throws. This is a
+     * cancellation point.
+     */
+    public void join() throws IOException {
+        for (Task<Void> task : handlers) {
+            task.join();
+        }
+        for (Task<Void> task : handlers) {
+            if (task.state() == java.util.concurrent.Future.State.FAILED) {
+                Throwable failure = task.exceptionNow();
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("a handler task of " + queue.stream() + " failed",
+                        failure);
+            }
+        }
     }
 
     /**
@@ -98,26 +116,21 @@ public final class QueueWorker<T> implements AutoCloseable {
             return;
         }
         closed = true;
-        // Shut down first, so that a take blocked in Redis ends cleanly and what it had read is
-        // given up at once; the cancel then stops a taker waiting for a free handler.
+        // Shut down first: a take blocked in Redis ends cleanly, what was read and not handed
+        // out is given up at once, and each handler ends after the entry it works on.
         Weft.shield(() -> {
             queue.shutdown();
             return null;
         });
-        taker.cancel();
-        Weft.shield(() -> {
-            taker.join();
-            return null;
-        });
         try {
             Weft.timeout(grace, () -> {
-                pool.join();
+                handlers.forEach(Task::join);
                 return null;
             });
         } catch (TimeoutException graceOver) {
-            pool.cancel();
+            handlers.forEach(Task::cancel);
             Weft.shield(() -> {
-                pool.join();
+                handlers.forEach(Task::join);
                 return null;
             });
         } finally {
@@ -136,18 +149,15 @@ public final class QueueWorker<T> implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "QueueWorker[" + queue.stream() + ", " + handled + " handled, " + failed
-                + " failed" + (closed ? ", closed" : "") + "]";
+        return "QueueWorker[" + queue.stream() + ", " + handlers.size() + " handlers, " + handled
+                + " handled, " + failed + " failed" + (closed ? ", closed" : "") + "]";
     }
 
-    private void takeAll() throws IOException {
+    /** One handler task: takes and handles until the queue is shut down in this process. */
+    private void takeAndHandle() throws IOException {
         try {
             while (true) {
-                Delivery<T> delivery = queue.take();
-                pool.spawn(() -> {
-                    handle(delivery);
-                    return null;
-                });
+                handle(queue.take());
             }
         } catch (QueueShutdownException stopped) {
             // shut down in this process: nothing more to take

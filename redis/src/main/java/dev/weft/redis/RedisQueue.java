@@ -342,6 +342,9 @@ public final class RedisQueue<T> implements AutoCloseable {
     @Override
     public void close() throws IOException {
         shutdown();
+        if (blocking != null) {
+            blocking.close();
+        }
         var unsettled = new ArrayList<>(held.keySet());
         held.clear();
         if (renewer != null) {
@@ -460,6 +463,10 @@ public final class RedisQueue<T> implements AutoCloseable {
     private void readNew(Duration wait) throws IOException {
         if (blocking == null || !blocking.isUsable()) {
             blocking = redis.dedicated();
+            if (shutDown) {   // shut down while it connected: nobody would close it
+                blocking.close();
+                return;
+            }
         }
         List<Object> command = new ArrayList<>(List.of("XREADGROUP", "GROUP", group, consumer,
                 "COUNT", options.batch()));
@@ -475,6 +482,10 @@ public final class RedisQueue<T> implements AutoCloseable {
                 return;   // shutdown() closed the connection to wake us
             }
             blocking = redis.dedicated();   // lost: one retry on a fresh connection
+            if (shutDown) {
+                blocking.close();
+                return;
+            }
             reply = blocking.call(command);
         }
         if (reply == null) {
