@@ -31,7 +31,7 @@ import java.util.Map;
  * redis-server is not installed.
  */
 final class RedisQueueRunner {
-    private static final int ENTRIES = 100_000;
+    private static final int ENTRIES = 200_000;
 
     private final String javaCommand;
     private final int runs;
@@ -69,8 +69,7 @@ final class RedisQueueRunner {
             List<long[]> samples = results.get(variant);
             double wallMillis = WorkloadRunner.medianOf(samples, 0) / 1e6;
             double rate = ENTRIES / (wallMillis / 1e3);
-            if (variant == RedisQueueWorkloads.Variant.WEFT
-                    || variant == RedisQueueWorkloads.Variant.WEFT_TASKS) {
+            if (variant.isWeft()) {
                 weft = Math.max(weft, rate);
             } else {
                 best = Math.max(best, rate);
@@ -86,6 +85,7 @@ final class RedisQueueRunner {
         return switch (variant) {
             case WEFT -> "weft, a task each";
             case WEFT_TASKS -> "weft, 16 tasks each";
+            case WEFT_PIPELINED -> "weft, putAll(16), consume(16)";
             case JEDIS -> "jedis, two threads";
             case JEDIS_PIPELINED -> "jedis pipelined, two threads";
             case LETTUCE -> "lettuce sync, two threads";
@@ -98,6 +98,7 @@ final class RedisQueueRunner {
         command.add(javaCommand);
         // Every variant gets Weft's flag, so that the JVMs differ only in the client.
         command.addAll(WorkloadRunner.WEFT_FLAGS);
+        command.add("--enable-native-access=ALL-UNNAMED");   // Lettuce's Netty loads epoll
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 RedisQueueMain.class.getName(), variant.label(), Integer.toString(port),
                 Integer.toString(ENTRIES)));

@@ -72,6 +72,11 @@ final class RedisQueueWorkloads {
          */
         WEFT_TASKS,
         /**
+         * Weft's RedisQueue in the hand-pipelined Jedis shape: one producer task putting 16 at
+         * a time with {@code putAll}, and {@code consume(16, ...)}.
+         */
+        WEFT_PIPELINED,
+        /**
          * Jedis on two platform threads, pipelined by hand: XADDs in pipelines of 16, and one
          * XACK of every entry a read returned.
          */
@@ -80,6 +85,10 @@ final class RedisQueueWorkloads {
         JEDIS,
         /** Lettuce's sync API on two platform threads, each with its own connection. */
         LETTUCE;
+
+        boolean isWeft() {
+            return this == WEFT || this == WEFT_TASKS || this == WEFT_PIPELINED;
+        }
 
         String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -99,7 +108,8 @@ final class RedisQueueWorkloads {
                 + System.nanoTime();
         return switch (variant) {
             case WEFT -> weft(port, stream, n);
-            case WEFT_TASKS -> weftTasks(port, stream, n);
+            case WEFT_TASKS -> weftTasks(port, stream, n, false);
+            case WEFT_PIPELINED -> weftTasks(port, stream, n, true);
             case JEDIS -> jedis(port, stream, n);
             case JEDIS_PIPELINED -> jedisPipelined(port, stream, n);
             case LETTUCE -> lettuce(port, stream, n);
@@ -111,7 +121,7 @@ final class RedisQueueWorkloads {
      * ack sends XACK and an HDEL of the entry's failure record in one round trip, so Redis does
      * a little more work per entry here than for the others.
      */
-    private static Figures weftTasks(int port, String stream, int n) {
+    private static Figures weftTasks(int port, String stream, int n, boolean putAll) {
         return Weft.run(() -> {
             try (Redis redis = Redis.connect(RedisConfig.of(HOST, port));
                     RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
@@ -121,7 +131,18 @@ final class RedisQueueWorkloads {
                 var allDone = new dev.weft.sync.Event();
                 long start = System.nanoTime();
                 var producers = new java.util.ArrayList<Task<Void>>();
-                for (int p = 0; p < PRODUCER_TASKS; p++) {
+                if (putAll) {
+                    producers.add(Weft.spawn("producer", () -> {
+                        for (int i = 0; i < n; i += BATCH) {
+                            var items = new java.util.ArrayList<String>(BATCH);
+                            for (int j = i; j < Math.min(n, i + BATCH); j++) {
+                                items.add(stamped(System.nanoTime()));
+                            }
+                            queue.putAll(items);
+                        }
+                    }));
+                }
+                for (int p = 0; p < (putAll ? 0 : PRODUCER_TASKS); p++) {
                     int share = n / PRODUCER_TASKS + (p < n % PRODUCER_TASKS ? 1 : 0);
                     producers.add(Weft.spawn("producer " + p, () -> {
                         for (int i = 0; i < share; i++) {
@@ -130,7 +151,7 @@ final class RedisQueueWorkloads {
                     }));
                 }
                 try (var worker = queue.consume(BATCH, delivery -> {
-                    delivery.ack();
+                    // The worker acknowledges once this returns, with other entries together.
                     latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
                     if (done[0] == n) {
                         allDone.set();

@@ -29,6 +29,30 @@ final class CommandBuffer extends ByteArrayOutputStream {
         super(256);
     }
 
+    /** Appends {@code value} (not negative) in decimal, without making a string of it. */
+    void writeDecimal(int value) {
+        if (value < 10) {
+            write('0' + value);
+            return;
+        }
+        int digits = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensureRoom(digits);
+        for (int at = count + digits - 1; at >= count; at--) {
+            buf[at] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        count += digits;
+    }
+
+    private void ensureRoom(int more) {
+        if (count + more > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+        }
+    }
+
     /** Empties the buffer, and lets go of a large one that one big pipeline needed. */
     @Override
     public void reset() {

@@ -83,6 +83,17 @@ public final class Delivery<T> {
         }
     }
 
+    /**
+     * For a {@link QueueWorker}: acknowledges the entry in the background, with others, without
+     * waiting for Redis; the worker waits for all of them when it closes.
+     */
+    void ackLater() {
+        if (!settled) {
+            settled = true;
+            queue.acknowledgeLater(this);
+        }
+    }
+
     /** Returns whether {@link #ack()} or {@link #fail} was called. */
     public boolean isSettled() {
         return settled;

@@ -178,7 +178,7 @@ public final class QueueWorker<T> implements AutoCloseable {
             return;
         }
         if (!delivery.isSettled()) {
-            delivery.ack();
+            delivery.ackLater();   // the handler goes on; close() waits for the last ones
         }
         handled++;
         if (++sinceTrim >= TRIM_EVERY) {   // so that a long-running stream does not grow

@@ -73,6 +73,9 @@ public final class RedisQueue<T> implements AutoCloseable {
      * sets its idle time to the whole lease, so that the next claim takes it. */
 
     private static final byte[] DATA = "d".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] XADD = "XADD".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] XACK = "XACK".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEW_ID = "*".getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH_LIMIT = 512;   // coalesced calls in one round trip, at most
 
     private static final String RENEW = """
@@ -117,6 +120,8 @@ public final class RedisQueue<T> implements AutoCloseable {
     private final Loop loop;
     private final String stream;
     private final String group;
+    private final byte[] streamKey;   // the stream and group as sent, encoded once
+    private final byte[] groupName;
     private final String consumer;
     private final Codec<T> codec;
     private final QueueOptions options;
@@ -128,6 +133,8 @@ public final class RedisQueue<T> implements AutoCloseable {
     private final Map<String, Delivery<T>> held = new LinkedHashMap<>();       // the loop only
     private RedisConnection blocking;     // the loop only: the connection for blocking reads
     private Task<Void> renewer;           // the loop only: runs while something is held
+    private final ArrayDeque<Delivery<T>> laterAcks = new ArrayDeque<>();   // the loop only
+    private Task<Void> acker;             // the loop only: runs while laterAcks has any
     private long lastClaimNanos;          // when claimExpired last ran
     private boolean claimedOnce;
     private String claimCursor = "0-0";   // where the next claim goes on; "0-0": from the start
@@ -142,6 +149,8 @@ public final class RedisQueue<T> implements AutoCloseable {
         this.loop = Loop.current();
         this.stream = stream;
         this.group = group;
+        this.streamKey = stream.getBytes(StandardCharsets.UTF_8);
+        this.groupName = group.getBytes(StandardCharsets.UTF_8);
         this.consumer = consumer;
         this.codec = codec;
         this.options = options;
@@ -342,6 +351,7 @@ public final class RedisQueue<T> implements AutoCloseable {
     @Override
     public void close() throws IOException {
         shutdown();
+        flushAcknowledgements();
         if (blocking != null) {
             blocking.close();
         }
@@ -367,9 +377,60 @@ public final class RedisQueue<T> implements AutoCloseable {
         acknowledged++;
     }
 
+    /** Acknowledges in the background task that sends what is queued, in batches. */
+    void acknowledgeLater(Delivery<T> delivery) {
+        laterAcks.add(delivery);
+        if (acker == null) {
+            acker = loop.spawn("acknowledger of " + stream + " for " + consumer, this::sendLater);
+        }
+    }
+
+    /** Waits until every acknowledgement asked for in the background has been sent. */
+    void flushAcknowledgements() {
+        Task<Void> running = acker;
+        if (running != null) {
+            Weft.shield(() -> {
+                running.join();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The acknowledger: sends what is queued, in batches, until nothing is. An entry whose
+     * acknowledgement failed stays pending in Redis and is delivered again once its lease runs
+     * out (at least once); the failure is reported.
+     */
+    private void sendLater() {
+        try {
+            while (!laterAcks.isEmpty()) {
+                Weft.yieldNow();   // the handlers finishing now join this batch
+                var batch = new ArrayList<Delivery<T>>(Math.min(laterAcks.size(), BATCH_LIMIT));
+                while (!laterAcks.isEmpty() && batch.size() < BATCH_LIMIT) {
+                    batch.add(laterAcks.poll());
+                }
+                try {
+                    sendAcknowledgements(batch);
+                    acknowledged += batch.size();
+                } catch (IOException | RuntimeException e) {
+                    loop.report("acknowledging " + batch.size() + " entries of " + stream
+                            + " failed; they stay pending and will be delivered again", e);
+                }
+                for (Delivery<T> delivery : batch) {
+                    held.remove(delivery.id());
+                }
+            }
+        } finally {
+            acker = null;
+        }
+    }
+
     /** One batch of acknowledgements; an earlier delivery may have recorded a failure. */
     private List<Void> sendAcknowledgements(List<Delivery<T>> deliveries) throws IOException {
-        var xack = new ArrayList<Object>(List.of("XACK", stream, group));
+        var xack = new ArrayList<Object>(deliveries.size() + 3);
+        xack.add(XACK);
+        xack.add(streamKey);
+        xack.add(groupName);
         var hdel = new ArrayList<Object>(List.of("HDEL", failuresKey()));
         for (Delivery<T> delivery : deliveries) {
             xack.add(delivery.id());
@@ -393,7 +454,7 @@ public final class RedisQueue<T> implements AutoCloseable {
     private List<String> sendPuts(List<byte[]> items) throws IOException {
         var commands = new ArrayList<List<?>>(items.size());
         for (byte[] item : items) {
-            commands.add(List.of("XADD", stream, "*", DATA, item));
+            commands.add(List.of(XADD, streamKey, NEW_ID, DATA, item));
         }
         var ids = new ArrayList<String>(items.size());
         for (Object reply : redis.pipeline(commands)) {

@@ -67,7 +67,7 @@ final class RespCommands {
 
     private static void header(CommandBuffer out, char kind, int count) {
         out.write(kind);
-        out.writeBytes(Integer.toString(count).getBytes(StandardCharsets.US_ASCII));
+        out.writeDecimal(count);
         out.writeBytes(CRLF);
     }
 }
