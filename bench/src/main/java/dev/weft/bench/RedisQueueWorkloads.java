@@ -77,6 +77,11 @@ final class RedisQueueWorkloads {
          */
         WEFT_PIPELINED,
         /**
+         * The hand-pipelined shape on a {@code LoopGroup} of two loops, one per core as the
+         * Java clients get two threads: the producer on one, the consumer on the other.
+         */
+        WEFT_TWO_LOOPS,
+        /**
          * Jedis on two platform threads, pipelined by hand: XADDs in pipelines of 16, and one
          * XACK of every entry a read returned.
          */
@@ -87,7 +92,8 @@ final class RedisQueueWorkloads {
         LETTUCE;
 
         boolean isWeft() {
-            return this == WEFT || this == WEFT_TASKS || this == WEFT_PIPELINED;
+            return this == WEFT || this == WEFT_TASKS || this == WEFT_PIPELINED
+                    || this == WEFT_TWO_LOOPS;
         }
 
         String label() {
@@ -110,6 +116,7 @@ final class RedisQueueWorkloads {
             case WEFT -> weft(port, stream, n);
             case WEFT_TASKS -> weftTasks(port, stream, n, false);
             case WEFT_PIPELINED -> weftTasks(port, stream, n, true);
+            case WEFT_TWO_LOOPS -> weftOnTwoLoops(port, stream, n);
             case JEDIS -> jedis(port, stream, n);
             case JEDIS_PIPELINED -> jedisPipelined(port, stream, n);
             case LETTUCE -> lettuce(port, stream, n);
@@ -121,6 +128,54 @@ final class RedisQueueWorkloads {
      * ack sends XACK and an HDEL of the entry's failure record in one round trip, so Redis does
      * a little more work per entry here than for the others.
      */
+    private static Figures weftOnTwoLoops(int port, String stream, int n) throws Exception {
+        var config = RedisConfig.of(HOST, port);
+        try (var loops = new dev.weft.exec.LoopGroup(2)) {
+            Task<Void> setUp = loops.loops().get(0).spawn(() -> {   // the group, before both
+                try (Redis redis = Redis.connect(config)) {
+                    RedisQueue.open(redis, stream, GROUP, Codec.utf8()).close();
+                }
+            });
+            setUp.result();
+            long start = System.nanoTime();
+            Task<Void> producer = loops.loops().get(0).spawn(() -> {
+                try (Redis redis = Redis.connect(config);
+                        RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
+                                Codec.utf8())) {
+                    for (int i = 0; i < n; i += BATCH) {
+                        var items = new java.util.ArrayList<String>(BATCH);
+                        for (int j = i; j < Math.min(n, i + BATCH); j++) {
+                            items.add(stamped(System.nanoTime()));
+                        }
+                        queue.putAll(items);
+                    }
+                }
+            });
+            Task<long[]> consumer = loops.loops().get(1).spawn(() -> {
+                try (Redis redis = Redis.connect(config);
+                        RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
+                                Codec.utf8())) {
+                    long[] latencies = new long[n];
+                    int[] done = {0};
+                    var allDone = new dev.weft.sync.Event();
+                    try (var worker = queue.consume(BATCH, delivery -> {
+                        latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
+                        if (done[0] == n) {
+                            allDone.set();
+                        }
+                    })) {
+                        allDone.await();
+                    }
+                    redis.call("DEL", stream);
+                    return latencies;
+                }
+            });
+            producer.result();
+            long[] latencies = consumer.result();
+            return figures(System.nanoTime() - start, latencies);
+        }
+    }
+
     private static Figures weftTasks(int port, String stream, int n, boolean putAll) {
         return Weft.run(() -> {
             try (Redis redis = Redis.connect(RedisConfig.of(HOST, port));
