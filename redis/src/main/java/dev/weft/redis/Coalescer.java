@@ -73,7 +73,7 @@ final class Coalescer<I, R> {
         while (!ticket.done) {
             if (!sending) {
                 try {
-                    sendAll();   // nobody is sending: this caller sends for everyone waiting
+                    sendAll(ticket);   // nobody is sending: this caller sends for everyone
                 } catch (Throwable cancelled) {   // in the yield, before a batch took it
                     leave(ticket);
                     throw cancelled;
@@ -110,7 +110,7 @@ final class Coalescer<I, R> {
     }
 
     /** Sends batches until nobody waits; whatever ends a batch ends it for all in it. */
-    private void sendAll() throws IOException {
+    private void sendAll(Ticket<I, R> own) throws IOException {
         sending = true;
         try {
             while (!waiting.isEmpty()) {
@@ -134,9 +134,15 @@ final class Coalescer<I, R> {
                 } catch (Throwable e) {   // each caller of the batch gets it
                     failure = e;
                 }
+                // The sender's own cancellation is its own: the others learn the batch was cut
+                // short, and cannot know whether Redis applied it.
+                Throwable forOthers = failure instanceof java.util.concurrent.CancellationException
+                        ? new IOException("the batch this call was in was cut short when the "
+                        + "task sending it was cancelled; Redis may or may not have applied it",
+                        failure) : failure;
                 for (int i = 0; i < batch.size(); i++) {
                     Ticket<I, R> ticket = batch.get(i);
-                    ticket.failure = failure;
+                    ticket.failure = ticket == own ? failure : forOthers;
                     ticket.result = results == null ? null : results.get(i);
                     ticket.done = true;
                     ticket.changed.set();

@@ -24,7 +24,7 @@ package dev.weft.redis;
  *     trimmed)
  * @param pending entries delivered to a consumer of the group and not yet acknowledged
  * @param undelivered entries added that no consumer of the group has taken yet (Redis's lag;
- *     -1 when Redis cannot tell)
+ *     where Redis cannot count them, 1 stands for "some" and 0 for none)
  * @param consumers consumers the group knows of
  * @param deadLetters entries in the dead-letter stream
  * @param acknowledged entries this process acknowledged

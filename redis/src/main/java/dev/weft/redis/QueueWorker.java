@@ -116,28 +116,43 @@ public final class QueueWorker<T> implements AutoCloseable {
             return;
         }
         closed = true;
+        IOException failure = null;
         // Shut down first: a take blocked in Redis ends cleanly, what was read and not handed
         // out is given up at once, and each handler ends after the entry it works on.
-        Weft.shield(() -> {
-            queue.shutdown();
-            return null;
-        });
+        try {
+            Weft.shield(() -> {
+                queue.shutdown();
+                return null;
+            });
+        } catch (IOException e) {
+            failure = e;
+        }
         try {
             Weft.timeout(grace, () -> {
                 handlers.forEach(Task::join);
                 return null;
             });
         } catch (TimeoutException graceOver) {
-            handlers.forEach(Task::cancel);
+            // the handlers still working are cancelled below
+        } finally {
+            // Also when this task is cancelled in the grace: no handler outlives the close.
             Weft.shield(() -> {
+                handlers.forEach(Task::cancel);
                 handlers.forEach(Task::join);
                 return null;
             });
-        } finally {
-            Weft.shield(() -> {
+            try {
                 queue.close();   // gives up whatever is held: in-flight work that was cancelled
-                return null;
-            });
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -174,7 +189,12 @@ public final class QueueWorker<T> implements AutoCloseable {
             loop.report("the handler of " + queue.stream() + " failed on entry " + delivery.id()
                     + " (delivery " + delivery.deliveries() + "); it is given up for another "
                     + "delivery", e);
-            delivery.fail(e);
+            try {
+                delivery.fail(e);
+            } catch (IOException | RuntimeException recording) {   // the lease still runs out
+                loop.report("giving up entry " + delivery.id() + " of " + queue.stream()
+                        + " failed; it is delivered again once its lease runs out", recording);
+            }
             return;
         }
         if (!delivery.isSettled()) {
@@ -183,7 +203,11 @@ public final class QueueWorker<T> implements AutoCloseable {
         handled++;
         if (++sinceTrim >= TRIM_EVERY) {   // so that a long-running stream does not grow
             sinceTrim = 0;
-            queue.trim();
+            try {
+                queue.trim();
+            } catch (IOException | RedisErrorException e) {   // the next thousand try again
+                loop.report("trimming " + queue.stream() + " failed", e);
+            }
         }
     }
 }

@@ -106,7 +106,7 @@ public final class Redis implements AutoCloseable {
      */
     public RedisConnection dedicated() throws IOException {
         requireOpen();
-        return reconnecting(null);
+        return openOrRetry(null, 0);
     }
 
     /** Closes the shared connections; dedicated ones are their owners' to close. */
@@ -130,7 +130,11 @@ public final class Redis implements AutoCloseable {
         R on(RedisConnection connection) throws IOException;
     }
 
-    /** Runs {@code use} on a shared connection, again on a new one while connections break. */
+    /**
+     * Runs {@code use} on a shared connection, again on a new one while connections break, for
+     * the reconnect time from the first failure. A reply that breaks the protocol is not sent
+     * again: the command may have been applied, and would be again.
+     */
     <R> R retrying(ConnectionUse<R> use) throws IOException {
         requireOpen();
         IOException lastFailure = null;
@@ -138,13 +142,16 @@ public final class Redis implements AutoCloseable {
         while (true) {
             RedisConnection connection = idle.poll();
             if (connection == null) {
-                connection = lastFailure == null ? RedisConnection.open(config)
-                        : reconnecting(lastFailure);
+                connection = lastFailure == null ? openOrRetry(null, 0)
+                        : openOrRetry(lastFailure, deadline);
             }
             try {
                 R result = use.on(connection);
                 release(connection);
                 return result;
+            } catch (java.net.ProtocolException | dev.weft.net.LimitOverrunException e) {
+                connection.close();
+                throw e;
             } catch (RedisConnectException e) {
                 connection.close();
                 throw e;
@@ -152,17 +159,25 @@ public final class Redis implements AutoCloseable {
                 connection.close();
                 if (lastFailure == null) {
                     deadline = loop.nanoTime() + config.reconnectFor().toNanos();
-                } else if (loop.nanoTime() > deadline) {
+                } else if (loop.nanoTime() - deadline > 0) {
                     throw giveUp(e);
                 }
                 lastFailure = e;
+            } catch (RuntimeException | Error e) {
+                release(connection);   // closed if a reply was cut short, kept if never sent
+                throw e;
             }
         }
     }
 
-    /** Opens a connection, retrying with backoff for the reconnect time. */
-    private RedisConnection reconnecting(IOException firstFailure) throws IOException {
-        long deadline = loop.nanoTime() + config.reconnectFor().toNanos();
+    /**
+     * Opens a connection, retrying with backoff while the server is unreachable or still
+     * loading its data, until {@code deadline} (0: the reconnect time from now). A refused
+     * password or permission is final.
+     */
+    private RedisConnection openOrRetry(IOException firstFailure, long deadline)
+            throws IOException {
+        long giveUpAt = deadline != 0 ? deadline : loop.nanoTime() + config.reconnectFor().toNanos();
         long backoff = config.firstBackoff().toNanos();
         IOException last = firstFailure;
         while (true) {
@@ -174,11 +189,12 @@ public final class Redis implements AutoCloseable {
             try {
                 return RedisConnection.open(config);
             } catch (RedisConnectException e) {
-                if (e.getCause() instanceof RedisErrorException) {
+                if (e.getCause() instanceof RedisErrorException refused && (refused.hasCode(
+                        "WRONGPASS") || refused.hasCode("NOAUTH") || refused.hasCode("NOPERM"))) {
                     throw e;   // refused, not unreachable: retrying will not help
                 }
                 last = e;
-                if (loop.nanoTime() > deadline) {
+                if (loop.nanoTime() - giveUpAt > 0) {
                     throw giveUp(e);
                 }
             }

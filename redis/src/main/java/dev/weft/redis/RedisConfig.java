@@ -40,9 +40,11 @@ public final class RedisConfig {
     private final Duration reconnectFor;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final Duration connectTimeout;
 
     private RedisConfig(String host, int port, String user, String password, SSLContext tls,
-            Duration reconnectFor, Duration firstBackoff, Duration maxBackoff) {
+            Duration reconnectFor, Duration firstBackoff, Duration maxBackoff,
+            Duration connectTimeout) {
         this.host = host;
         this.port = port;
         this.user = user;
@@ -51,6 +53,7 @@ public final class RedisConfig {
         this.reconnectFor = reconnectFor;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
+        this.connectTimeout = connectTimeout;
     }
 
     /**
@@ -64,21 +67,21 @@ public final class RedisConfig {
             throw new IllegalArgumentException("port " + port + " is not a TCP port (1-65535)");
         }
         return new RedisConfig(host, port, null, null, null, Duration.ofSeconds(30),
-                Duration.ofMillis(50), Duration.ofSeconds(2));
+                Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     /** Authenticates as ACL {@code user} (null: the default user) with {@code password}. */
     public RedisConfig withPassword(String user, String password) {
         Objects.requireNonNull(password, "password");
         return new RedisConfig(host, port, user, password, tls, reconnectFor, firstBackoff,
-                maxBackoff);
+                maxBackoff, connectTimeout);
     }
 
     /** Talks TLS with {@code context}, checking that the server's certificate names the host. */
     public RedisConfig withTls(SSLContext context) {
         Objects.requireNonNull(context, "context");
         return new RedisConfig(host, port, user, password, context, reconnectFor, firstBackoff,
-                maxBackoff);
+                maxBackoff, connectTimeout);
     }
 
     /**
@@ -89,7 +92,18 @@ public final class RedisConfig {
         requirePositive(total, "total");
         requirePositive(first, "first");
         requirePositive(max, "max");
-        return new RedisConfig(host, port, user, password, tls, total, first, max);
+        return new RedisConfig(host, port, user, password, tls, total, first, max,
+                connectTimeout);
+    }
+
+    /**
+     * Bounds each connection's set-up (TCP connect, TLS handshake, AUTH) by {@code timeout}, on
+     * the loop's clock; 10 s unless set.
+     */
+    public RedisConfig withConnectTimeout(Duration timeout) {
+        requirePositive(timeout, "timeout");
+        return new RedisConfig(host, port, user, password, tls, reconnectFor, firstBackoff,
+                maxBackoff, timeout);
     }
 
     /** Returns the host. */
@@ -129,6 +143,10 @@ public final class RedisConfig {
 
     Duration maxBackoff() {
         return maxBackoff;
+    }
+
+    Duration connectTimeout() {
+        return connectTimeout;
     }
 
     /** The address and what is set, never the password. */

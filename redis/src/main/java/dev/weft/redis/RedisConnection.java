@@ -16,10 +16,12 @@
 
 package dev.weft.redis;
 
+import dev.weft.Weft;
 import dev.weft.net.TcpConnection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One connection to Redis, owned by the task that opened it (Weft's loop-owned socket): a
@@ -48,6 +50,16 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisConnectException if the server cannot be reached or refuses the password
      */
     public static RedisConnection open(RedisConfig config) throws RedisConnectException {
+        try {
+            return Weft.timeout(config.connectTimeout(), () -> openNow(config));
+        } catch (TimeoutException e) {
+            throw new RedisConnectException("Redis at " + config.address() + " did not answer "
+                    + "within " + config.connectTimeout().toMillis() + " ms of connecting "
+                    + "(RedisConfig.withConnectTimeout sets how long to wait)", e);
+        }
+    }
+
+    private static RedisConnection openNow(RedisConfig config) throws RedisConnectException {
         TcpConnection socket;
         try {
             socket = config.tls() == null ? TcpConnection.connect(config.host(), config.port())
@@ -76,7 +88,7 @@ public final class RedisConnection implements AutoCloseable {
             connection.close();
             throw new RedisConnectException("Redis at " + config.address() + " closed the "
                     + "connection while it was set up: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             connection.close();
             throw e;
         }

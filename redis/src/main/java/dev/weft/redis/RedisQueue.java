@@ -90,6 +90,33 @@ public final class RedisQueue<T> implements AutoCloseable {
             return renewed
             """;
 
+    // Gives up entries this consumer still owns (another may have claimed one meanwhile: that
+    // one stays theirs), making them claimable at once, without counting a delivery.
+    private static final String RELEASE = """
+            local released = 0
+            for i = 4, #ARGV do
+              local entry = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
+              if entry[1] and entry[1][2] == ARGV[2] then
+                redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'IDLE', ARGV[3],
+                    'JUSTID')
+                released = released + 1
+              end
+            end
+            return released
+            """;
+
+    // Moves an entry to the dead-letter stream with its last failure. The XADD comes first: if
+    // it fails (the key holds something else), the script stops and the entry stays pending.
+    private static final String DEAD_LETTER = """
+            local failure = redis.call('HGET', KEYS[3], ARGV[2])
+            if not failure then failure = '(none recorded)' end
+            redis.call('XADD', KEYS[2], '*', 'id', ARGV[2], 'd', ARGV[3], 'deliveries', ARGV[4],
+                'error', failure)
+            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('HDEL', KEYS[3], ARGV[2])
+            return 1
+            """;
+
     // The oldest entry any group may still need: its oldest pending one, or the first after
     // what it was last given. Everything before the oldest of those is done everywhere.
     private static final String TRIM = """
@@ -137,6 +164,7 @@ public final class RedisQueue<T> implements AutoCloseable {
     private Task<Void> acker;             // the loop only: runs while laterAcks has any
     private long lastClaimNanos;          // when claimExpired last ran
     private boolean claimedOnce;
+    private boolean claimSoon;            // nothing new came, or an entry was given up here
     private String claimCursor = "0-0";   // where the next claim goes on; "0-0": from the start
     private boolean shutDown;
     private long acknowledged;
@@ -262,10 +290,20 @@ public final class RedisQueue<T> implements AutoCloseable {
             if (batch.isEmpty() && claimDue()) {
                 lastClaimNanos = loop.nanoTime();
                 claimedOnce = true;
+                claimSoon = false;
                 claimExpired();
             }
             if (batch.isEmpty()) {
                 readNew(wait);
+            }
+            if (shutDown) {   // shut down while this read: what it brought goes back at once
+                var late = new ArrayList<String>();
+                for (Delivery<T> delivery : batch) {
+                    held.remove(delivery.id());
+                    late.add(delivery.id());
+                }
+                batch.clear();
+                release(late);
             }
             requireOpen();
             Delivery<T> next = batch.poll();
@@ -350,17 +388,37 @@ public final class RedisQueue<T> implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        shutdown();
-        flushAcknowledgements();
-        if (blocking != null) {
-            blocking.close();
-        }
-        var unsettled = new ArrayList<>(held.keySet());
-        held.clear();
-        if (renewer != null) {
-            renewer.cancel();
-        }
-        release(unsettled);
+        Weft.shield(() -> {   // a cancellation must not leave entries renewed forever
+            IOException failure = null;
+            try {
+                shutdown();
+            } catch (IOException e) {
+                failure = e;
+            }
+            flushAcknowledgements();
+            if (blocking != null) {
+                blocking.close();
+            }
+            var unsettled = new ArrayList<>(held.keySet());
+            held.clear();
+            batch.clear();
+            if (renewer != null) {
+                renewer.cancel();
+            }
+            try {
+                release(unsettled);
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return null;
+        });
     }
 
     @Override
@@ -467,20 +525,25 @@ public final class RedisQueue<T> implements AutoCloseable {
     }
 
     void giveUp(Delivery<T> delivery, Throwable failure) throws IOException {
-        redis.call("HSET", failuresKey(), delivery.id(), describe(failure));
-        held.remove(delivery.id());
+        held.remove(delivery.id());   // whatever happens below, it is no longer renewed
         failed++;
-        release(List.of(delivery.id()));
+        claimSoon = true;
+        try {
+            redis.call("HSET", failuresKey(), delivery.id(), describe(failure));
+        } finally {
+            release(List.of(delivery.id()));
+        }
     }
 
     // ---- the machinery -------------------------------------------------------------------------
 
     /**
-     * Whether to look for run-out leases now: at the first take, every half lease, and at once
-     * again while the last look found more than one batch (a dead consumer's backlog).
+     * Whether to look for run-out leases now: at the first take, every half lease, after a read
+     * that brought nothing or an entry given up here, and at once again while the last look
+     * found more than one batch (a dead consumer's backlog).
      */
     private boolean claimDue() {
-        return !claimedOnce || !claimCursor.equals("0-0")
+        return !claimedOnce || claimSoon || !claimCursor.equals("0-0")
                 || loop.nanoTime() - lastClaimNanos >= options.lease().toNanos() / 2;
     }
 
@@ -512,7 +575,13 @@ public final class RedisQueue<T> implements AutoCloseable {
             String id = text(entry.get(0));
             long deliveries = deliveriesOf(pendings.get(i));
             if (deliveries > options.maxDeliveries()) {
-                deadLetter(id, fieldData((List<?>) entry.get(1)), deliveries);
+                try {
+                    deadLetter(id, fieldData((List<?>) entry.get(1)), deliveries);
+                } catch (IOException | RedisErrorException e) {   // it stays pending: not lost
+                    loop.report("moving entry " + id + " of " + stream + " to "
+                            + deadLetterStream() + " failed; it stays pending and is tried again"
+                            + " at the next claim", e);
+                }
             } else {
                 redelivered++;
                 hold(id, fieldData((List<?>) entry.get(1)), deliveries);
@@ -550,7 +619,8 @@ public final class RedisQueue<T> implements AutoCloseable {
             reply = blocking.call(command);
         }
         if (reply == null) {
-            return;   // the wait ran out
+            claimSoon = true;   // the wait ran out: nothing new, so look for run-out leases
+            return;
         }
         List<?> streams = (List<?>) reply;
         for (Object streamReply : streams) {
@@ -590,7 +660,12 @@ public final class RedisQueue<T> implements AutoCloseable {
                 var arguments = new ArrayList<Object>(List.of("EVAL", RENEW, "1", stream, group,
                         consumer));
                 arguments.addAll(held.keySet());
-                redis.call(arguments.toArray());
+                try {
+                    redis.call(arguments.toArray());
+                } catch (IOException | RedisErrorException e) {   // tried again next round
+                    loop.report("renewing the leases of " + held.size() + " entries of "
+                            + stream + " failed; trying again in a third of the lease", e);
+                }
             }
         } finally {
             renewer = null;
@@ -602,27 +677,15 @@ public final class RedisQueue<T> implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        var command = new ArrayList<Object>(List.of("XCLAIM", stream, group, consumer, 0));
+        var command = new ArrayList<Object>(List.of("EVAL", RELEASE, "1", stream, group,
+                consumer, options.lease().toMillis()));
         command.addAll(ids);
-        command.addAll(List.of("IDLE", options.lease().toMillis(), "JUSTID"));
         redis.call(command.toArray());
     }
 
     private void deadLetter(String id, byte[] data, long deliveries) throws IOException {
-        Object lastFailure = redis.call("HGET", failuresKey(), id);
-        List<Object> replies = redis.pipeline(List.of(
-                List.of("MULTI"),
-                List.of("XADD", deadLetterStream(), "*", "id", id, DATA, data,
-                        "deliveries", deliveries, "error",
-                        lastFailure == null ? "(none recorded)" : lastFailure),
-                List.of("XACK", stream, group, id),
-                List.of("HDEL", failuresKey(), id),
-                List.of("EXEC")));
-        for (Object reply : replies) {
-            if (reply instanceof RedisErrorException error) {
-                throw error;
-            }
-        }
+        redis.call("EVAL", DEAD_LETTER, "3", stream, deadLetterStream(), failuresKey(), group,
+                id, data, deliveries);
     }
 
     private GroupInfo groupInfo() throws IOException {

@@ -93,8 +93,16 @@ final class RespReplies {
         if (negative) {
             at++;
         }
-        if (at == end || end - at > 18) {
+        if (at == end) {
             throw notANumber(line);
+        }
+        if (end - at > 18) {   // near the limits of a long: the careful way
+            try {
+                return Long.parseLong(new String(line, 1, line.length - 3,
+                        StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                throw notANumber(line);
+            }
         }
         long value = 0;
         for (; at < end; at++) {

@@ -128,4 +128,29 @@ class CoalescerTest {
         assertThat(results).containsExactly("result 1", "result 3");
         assertThat(sender.batches).containsExactly(List.of(1), List.of(3));
     }
+
+    @Test
+    void whenTheSendingTaskIsCancelledTheOthersInItsBatchLearnTheOutcomeIsUnknown() {
+        var sender = new RecordingSender();
+        String outcome = Weft.run(() -> {
+            var coalescer = new Coalescer<>(512, sender);
+            Task<String> sending = Weft.spawn(() -> coalescer.call(1));
+            Task<String> riding = Weft.spawn(() -> {
+                try {
+                    return coalescer.call(2);
+                } catch (IOException e) {
+                    return e.getMessage();
+                }
+            });
+            while (sender.batches.isEmpty()) {
+                Weft.yieldNow();   // until both are in the batch on its way
+            }
+            sending.cancel();
+            sending.join();
+            assertThat(sending.isCancelled()).isTrue();
+            return riding.result();
+        });
+        assertThat(sender.batches).containsExactly(List.of(1, 2));
+        assertThat(outcome).contains("cut short").contains("may or may not have applied it");
+    }
 }

@@ -148,6 +148,10 @@ class RedisConnectionTest {
                             .hasMessageContaining("not an integer")
                             .hasMessageContaining("INCR k");
                     assertThat(redis.call("INCR", "n")).isEqualTo(1L);
+                    redis.call("SET", "big", Long.toString(Long.MAX_VALUE - 1));
+                    assertThat(redis.call("INCR", "big")).isEqualTo(Long.MAX_VALUE);
+                    redis.call("SET", "small", Long.toString(Long.MIN_VALUE + 1));
+                    assertThat(redis.call("DECR", "small")).isEqualTo(Long.MIN_VALUE);
                     List<Object> replies = redis.pipeline(List.of(List.of("INCR", "n"),
                             List.of("INCR", "k"), List.of("GET", "missing")));
                     assertThat(replies.get(0)).isEqualTo(2L);

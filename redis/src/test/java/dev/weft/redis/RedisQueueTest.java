@@ -238,6 +238,48 @@ class RedisQueueTest {
     }
 
     @Test
+    void givingUpAnEntryAnotherConsumerHasClaimedLeavesItWithThem() {
+        String stream = freshStream();
+        List<?> pending = Weft.run(() -> {
+            try (Redis redis = Redis.connect(server.config());
+                    var queue = RedisQueue.open(redis, stream, "g", Codec.utf8(), quick())) {
+                queue.put("contended");
+                Delivery<String> mine = queue.take();
+                // This consumer's lease ran out and another claimed the entry and works on it.
+                redis.call("XCLAIM", stream, "g", "other", 0, mine.id());
+                mine.fail(new IllegalStateException("too late"));
+                @SuppressWarnings("unchecked")
+                var entries = (List<Object>) redis.call("XPENDING", stream, "g", "-", "+", 10);
+                return (List<?>) entries.getFirst();
+            }
+        });
+        assertThat(new String((byte[]) pending.get(1))).isEqualTo("other");
+        assertThat((Long) pending.get(2)).isLessThan(300);   // not made idle: still theirs
+    }
+
+    @Test
+    void anEntryThatCannotBeDeadLetteredStaysPendingAndIsReported() {
+        String stream = freshStream();
+        var reports = new RecordingHandler();
+        try (var loop = new Loop(reports.options())) {
+            loop.run(() -> {
+                try (Redis redis = Redis.connect(server.config());
+                        var queue = RedisQueue.open(redis, stream, "g", Codec.utf8(),
+                                quick().withMaxDeliveries(1))) {
+                    redis.call("SET", queue.deadLetterStream(), "not a stream");
+                    queue.put("poison");
+                    queue.take().fail(new IllegalArgumentException("bad"));
+                    assertThat(queue.poll(Duration.ofMillis(50))).isNull();   // dead, not sent
+                    assertThat(((List<?>) redis.call("XPENDING", stream, "g")).getFirst())
+                            .isEqualTo(1L);                                   // and not lost
+                }
+                return null;
+            });
+        }
+        assertThat(reports.messages()).anyMatch(message -> message.contains("stays pending"));
+    }
+
+    @Test
     void trimmingRemovesOnlyWhatTheGroupIsDoneWith() {
         String stream = freshStream();
         Weft.run(() -> {
