@@ -347,6 +347,7 @@ final class RedisQueueWorkloads {
                 }
             });
             for (int done = 0; done < n; ) {
+                @SuppressWarnings("unchecked")   // Lettuce's varargs of a generic type
                 List<StreamMessage<String, String>> messages =
                         consuming.xreadgroup(consumer, read, undelivered);
                 for (StreamMessage<String, String> message : messages) {
