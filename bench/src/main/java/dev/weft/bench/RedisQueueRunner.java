@@ -51,10 +51,15 @@ final class RedisQueueRunner {
         Map<RedisQueueWorkloads.Variant, List<long[]>> results =
                 new EnumMap<>(RedisQueueWorkloads.Variant.class);
         variants.forEach(variant -> results.put(variant, new ArrayList<>()));
+        boolean withRq = RqReference.isInstalled();
+        var rqWalls = new ArrayList<long[]>();
         try (RedisServer server = RedisServer.start()) {
             for (int i = 0; i < runs; i++) {
                 for (RedisQueueWorkloads.Variant variant : variants) {
                     results.get(variant).add(runProcess(variant, server.port()));
+                }
+                if (withRq) {
+                    rqWalls.add(new long[] {RqReference.run(server.port())});
                 }
             }
         }
@@ -79,6 +84,15 @@ final class RedisQueueRunner {
                     WorkloadRunner.medianOf(samples, 2) / 1e6);
         }
         System.out.printf("  %-28s %9.2fx%n", "Weft vs the best other", weft / best);
+        if (withRq) {
+            double rqMillis = WorkloadRunner.medianOf(rqWalls, 0) / 1e6;
+            System.out.printf("  %-28s %10.1f %10.0f %10s %10s   (%,d jobs, enqueued then run by "
+                    + "a SimpleWorker)%n", "python rq", rqMillis,
+                    RqReference.JOBS / (rqMillis / 1e3), "-", "-", RqReference.JOBS);
+        } else {
+            System.out.println("  (python rq not installed: apt-get install -y python3-rq adds "
+                    + "it as a reference)");
+        }
     }
 
     private static String label(RedisQueueWorkloads.Variant variant) {
