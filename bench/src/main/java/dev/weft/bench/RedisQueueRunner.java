@@ -99,7 +99,7 @@ final class RedisQueueRunner {
         return switch (variant) {
             case WEFT -> "weft, a task each";
             case WEFT_TASKS -> "weft, 16 tasks each";
-            case WEFT_PIPELINED -> "weft, putAll(16), consume(16)";
+            case WEFT_PIPELINED -> "weft, putAll(16), consume(1)";
             case WEFT_TWO_LOOPS -> "the same on two loops";
             case JEDIS -> "jedis, two threads";
             case JEDIS_PIPELINED -> "jedis pipelined, two threads";

@@ -73,7 +73,8 @@ final class RedisQueueWorkloads {
         WEFT_TASKS,
         /**
          * Weft's RedisQueue in the hand-pipelined Jedis shape: one producer task putting 16 at
-         * a time with {@code putAll}, and {@code consume(16, ...)}.
+         * a time with {@code putAll}, and one handler ({@code consume(1, ...)}) taking the
+         * entries of each read of 16 in turn, acknowledged together.
          */
         WEFT_PIPELINED,
         /**
@@ -158,7 +159,7 @@ final class RedisQueueWorkloads {
                     long[] latencies = new long[n];
                     int[] done = {0};
                     var allDone = new dev.weft.sync.Event();
-                    try (var worker = queue.consume(BATCH, delivery -> {
+                    try (var worker = queue.consume(1, delivery -> {
                         latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
                         if (done[0] == n) {
                             allDone.set();
@@ -205,7 +206,7 @@ final class RedisQueueWorkloads {
                         }
                     }));
                 }
-                try (var worker = queue.consume(BATCH, delivery -> {
+                try (var worker = queue.consume(putAll ? 1 : BATCH, delivery -> {
                     // The worker acknowledges once this returns, with other entries together.
                     latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
                     if (done[0] == n) {
