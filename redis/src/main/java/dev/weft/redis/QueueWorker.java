@@ -176,6 +176,12 @@ public final class QueueWorker<T> implements AutoCloseable {
             }
         } catch (QueueShutdownException stopped) {
             // shut down in this process: nothing more to take
+        } catch (IOException | RuntimeException e) {   // join() throws it too; said at once
+            if (!closed) {
+                loop.report("a handler task of " + queue.stream() + " stopped: taking failed",
+                        e);
+            }
+            throw e;
         }
     }
 

@@ -591,13 +591,6 @@ public final class RedisQueue<T> implements AutoCloseable {
 
     /** New entries, waiting at most {@code wait} for the first. */
     private void readNew(Duration wait) throws IOException {
-        if (blocking == null || !blocking.isUsable()) {
-            blocking = redis.dedicated();
-            if (shutDown) {   // shut down while it connected: nobody would close it
-                blocking.close();
-                return;
-            }
-        }
         List<Object> command = new ArrayList<>(List.of("XREADGROUP", "GROUP", group, consumer,
                 "COUNT", options.batch()));
         if (!wait.isZero()) {
@@ -605,18 +598,30 @@ public final class RedisQueue<T> implements AutoCloseable {
         }
         command.addAll(List.of("STREAMS", stream, ">"));
         Object reply;
-        try {
-            reply = blocking.call(command);
-        } catch (IOException e) {
-            if (shutDown) {
-                return;   // shutdown() closed the connection to wake us
+        long giveUpAt = 0;   // set at the first failure: the reconnect time from then
+        while (true) {
+            if (blocking == null || !blocking.isUsable()) {
+                blocking = redis.dedicated();   // retries while the server is unreachable
+                if (shutDown) {   // shut down while it connected: nobody would close it
+                    blocking.close();
+                    return;
+                }
             }
-            blocking = redis.dedicated();   // lost: one retry on a fresh connection
-            if (shutDown) {
-                blocking.close();
-                return;
+            try {
+                reply = blocking.call(command);
+                break;
+            } catch (IOException e) {
+                if (shutDown) {
+                    return;   // shutdown() closed the connection to wake us
+                }
+                // The connection is closed now. Reading again is safe: entries a lost reply
+                // carried are pending to this consumer, and come back once their lease runs out.
+                if (giveUpAt == 0) {
+                    giveUpAt = loop.nanoTime() + redis.config().reconnectFor().toNanos();
+                } else if (loop.nanoTime() - giveUpAt > 0) {
+                    throw e;
+                }
             }
-            reply = blocking.call(command);
         }
         if (reply == null) {
             claimSoon = true;   // the wait ran out: nothing new, so look for run-out leases
