@@ -144,4 +144,43 @@ class RedisQueueFaultsTest {
         // Reports are expected (handler faults, lost connections); each names what happened.
         assertThat(reports.messages()).allMatch(message -> !message.isBlank());
     }
+
+    @Test
+    void workersLoseNothingWhenRedisCrashesAndRestartsTwiceWhileTheyConsume() throws Exception {
+        int entries = 400;
+        Map<String, Integer> finished = new HashMap<>();
+        try (var crashing = RedisServer.start("--appendonly", "yes", "--appendfsync", "always")) {
+            Weft.run(() -> {
+                var options = QueueOptions.defaults().withLease(Duration.ofMillis(500))
+                        .withBlockFor(Duration.ofMillis(50));
+                try (Redis redis = Redis.connect(crashing.config());
+                        var producer = RedisQueue.open(redis, "crashes", "g", Codec.utf8(),
+                                options);
+                        var consumer = RedisQueue.open(redis, "crashes", "g", Codec.utf8(),
+                                options)) {
+                    var worker = consumer.consume(4, delivery -> {
+                        Weft.sleep(Duration.ofMillis(1));
+                        finished.merge(delivery.value(), 1, Integer::sum);
+                    });
+                    for (int i = 0; i < entries; i++) {
+                        producer.put("entry-" + i);
+                        if (i == 150 || i == 300) {
+                            dev.weft.exec.Offload.run(() -> crashing.restart(true));
+                        }
+                    }
+                    Weft.timeout(Duration.ofSeconds(60), () -> {
+                        producer.join();
+                        return null;
+                    });
+                    worker.close(Duration.ofSeconds(5));
+                }
+                return null;
+            });
+        }
+        var all = new HashSet<String>();
+        for (int i = 0; i < entries; i++) {
+            all.add("entry-" + i);
+        }
+        assertThat(finished.keySet()).isEqualTo(all);
+    }
 }
