@@ -31,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -115,7 +116,15 @@ public final class TcpConnection extends StreamReader {
         try {
             address = InetAddress.ofLiteral(host);
         } catch (IllegalArgumentException notALiteral) {
-            address = Offload.call(() -> InetAddress.getByName(host));
+            try {
+                address = Offload.call(() -> InetAddress.getByName(host));
+            } catch (java.util.concurrent.CompletionException lookupFailed) {
+                // The worker's checked failure, as the javadoc promises it
+                if (lookupFailed.getCause() instanceof UnknownHostException unknown) {
+                    throw unknown;
+                }
+                throw lookupFailed;
+            }
         }
         return connect(new InetSocketAddress(address, port));
     }

@@ -61,6 +61,21 @@ class TcpTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsTheJdksUnknownHostException() {
+        // .invalid never resolves (RFC 6761); the lookup runs on the worker pool
+        Throwable failure = Weft.run(() -> {
+            try {
+                TcpConnection.connect("no-such-host.invalid", 80).close();
+                return null;
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        assertThat(failure).isInstanceOf(java.net.UnknownHostException.class)
+                .hasMessageContaining("no-such-host.invalid");
+    }
+
+    @Test
     void aHundredClientsAreServedAtOnceByOneLoop() {
         int clients = 100;
         List<Integer> totals = Weft.run(() -> {

@@ -24,6 +24,7 @@ import dev.weft.process.Subprocess;
 import dev.weft.redis.Codec;
 import dev.weft.redis.Redis;
 import dev.weft.redis.RedisConfig;
+import dev.weft.redis.QueueSnapshot;
 import dev.weft.redis.RedisQueue;
 import dev.weft.sync.Event;
 import java.io.IOException;
@@ -194,8 +195,11 @@ public final class DistributedQueue {
             try (Redis redis = Redis.connect(config);
                     var queue = RedisQueue.open(redis, STREAM, GROUP, ORDERS)) {
                 queue.join();   // every order acknowledged by some consumer
-                transcript.say("the queue is empty and every order acknowledged: "
-                        + queue.snapshot());
+                QueueSnapshot figures = queue.snapshot();
+                transcript.say("every order acknowledged: " + figures.length() + " in the "
+                        + "stream, " + figures.pending() + " pending, " + figures.undelivered()
+                        + " undelivered, " + figures.deadLetters() + " dead, "
+                        + figures.consumers() + " consumers in the group");
             }
             Weft.timeout(Duration.ofSeconds(30), () -> {
                 allHandled.await();   // and each consumer's report of it read

@@ -46,7 +46,8 @@ public interface Codec<T> {
     }
 
     /** A codec from two functions. */
-    static <T> Codec<T> of(Function<? super T, byte[]> encode, Function<byte[], ? extends T> decode) {
+    static <T> Codec<T> of(Function<? super T, byte[]> encode,
+            Function<byte[], ? extends T> decode) {
         Objects.requireNonNull(encode, "encode");
         Objects.requireNonNull(decode, "decode");
         return new Codec<>() {

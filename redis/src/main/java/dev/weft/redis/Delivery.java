@@ -49,7 +49,7 @@ public final class Delivery<T> {
         return id;
     }
 
-    /** Returns how many times the entry has been delivered, this time included (1 the first time). */
+    /** Returns how many times the entry has been delivered, this time included (1 at first). */
     public long deliveries() {
         return deliveries;
     }
@@ -75,9 +75,8 @@ public final class Delivery<T> {
      * Records that the work failed, with {@code failure}'s text, and gives the entry up: it is
      * claimable at once, and the next consumer to look for run-out leases takes it (each looks
      * at least every half lease, when a read brought nothing new, and this one at its next
-     * take). The dead-letter
-     * stream gets it after the queue's {@code maxDeliveries}. This is a cancellation point;
-     * once settled, it does nothing.
+     * take). The dead-letter stream gets it after the queue's {@code maxDeliveries}. This is a
+     * cancellation point; once settled, it does nothing.
      */
     public void fail(Throwable failure) throws IOException {
         if (!settled) {

@@ -31,8 +31,8 @@ import java.util.concurrent.TimeoutException;
  * Consumes a {@link RedisQueue} with {@code concurrency} handler tasks, each taking an entry,
  * running the handler on it, and taking the next. It acknowledges each entry whose handler
  * returns and gives up each whose handler throws (recording the failure, which is also reported
- * to the loop's exception handler, so that none goes unseen). Every thousand acknowledgements it {@linkplain RedisQueue#trim()
- * trims} the stream. {@link #close(Duration)} stops gracefully.
+ * to the loop's exception handler, so that none goes unseen). Every thousand acknowledgements
+ * it {@linkplain RedisQueue#trim() trims} the stream. {@link #close(Duration)} stops gracefully.
  *
  * {@snippet :
  * try (var worker = jobs.consume(8, job -> resize(job.value()))) {
@@ -192,9 +192,11 @@ public final class QueueWorker<T> implements AutoCloseable {
             throw cancelled;   // the queue's close gives the entry up
         } catch (Throwable e) {
             failed++;
+            boolean last = delivery.deliveries() >= queue.maxDeliveries();
             loop.report("the handler of " + queue.stream() + " failed on entry " + delivery.id()
-                    + " (delivery " + delivery.deliveries() + "); it is given up for another "
-                    + "delivery", e);
+                    + " (delivery " + delivery.deliveries() + " of at most "
+                    + queue.maxDeliveries() + "); " + (last ? "it goes to the dead-letter stream"
+                    : "it is given up for another delivery"), e);
             try {
                 delivery.fail(e);
             } catch (IOException | RuntimeException recording) {   // the lease still runs out

@@ -39,7 +39,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * }
  *
  * <p><b>Threads:</b> the connections are the loop's sockets: use a client from the tasks of the
- * loop that connected it (one client per loop of a {@code LoopGroup}).
+ * loop that connected it (one client per loop of a {@code LoopGroup}); from anywhere else its
+ * methods throw {@link WrongThreadException}.
  *
  * <p><b>Failures:</b> a command that fails because the connection broke is sent again on a new
  * connection, with backoff, until the config's reconnect time is over; so a command may reach
@@ -177,7 +178,8 @@ public final class Redis implements AutoCloseable {
      */
     private RedisConnection openOrRetry(IOException firstFailure, long deadline)
             throws IOException {
-        long giveUpAt = deadline != 0 ? deadline : loop.nanoTime() + config.reconnectFor().toNanos();
+        long giveUpAt = deadline != 0 ? deadline
+                : loop.nanoTime() + config.reconnectFor().toNanos();
         long backoff = config.firstBackoff().toNanos();
         IOException last = firstFailure;
         while (true) {
@@ -216,6 +218,11 @@ public final class Redis implements AutoCloseable {
     }
 
     private void requireOpen() {
+        if (!Weft.inTask() || Loop.current() != loop) {
+            throw new WrongThreadException("cannot use " + this + " from "
+                    + Thread.currentThread() + ": it belongs to loop \"" + loop.name()
+                    + "\"; use it from that loop's tasks (one client per loop)");
+        }
         if (closed) {
             throw new IllegalStateException(this + " is closed");
         }

@@ -61,7 +61,8 @@ import java.util.UUID;
  * <p><b>Keys:</b> the stream itself, {@code <stream>:dead} for dead letters, and
  * {@code <stream>:failures}, a hash of the last failure of entries that failed.
  *
- * <p><b>Threads:</b> use a queue from the tasks of the loop whose {@link Redis} opened it.
+ * <p><b>Threads:</b> use a queue from the tasks of the loop whose {@link Redis} opened it;
+ * from anywhere else its methods throw {@link WrongThreadException}.
  */
 public final class RedisQueue<T> implements AutoCloseable {
     /* How it works: take() serves from a local batch; when that is empty it first looks for
@@ -167,6 +168,7 @@ public final class RedisQueue<T> implements AutoCloseable {
     private boolean claimSoon;            // nothing new came, or an entry was given up here
     private String claimCursor = "0-0";   // where the next claim goes on; "0-0": from the start
     private boolean shutDown;
+    private boolean closed;
     private long acknowledged;
     private long failed;
     private long redelivered;
@@ -244,6 +246,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      * together, in one round trip. This is a cancellation point.
      */
     public String put(T item) throws IOException {
+        requireUsable("put into");
         Objects.requireNonNull(item, "item");
         return puts.call(codec.encode(item));
     }
@@ -252,6 +255,8 @@ public final class RedisQueue<T> implements AutoCloseable {
      * Adds all {@code items} in one round trip and returns their ids, in order.
      */
     public List<String> putAll(List<? extends T> items) throws IOException {
+        requireUsable("put into");
+        Objects.requireNonNull(items, "items");
         var encoded = new ArrayList<byte[]>(items.size());
         for (T item : items) {
             Objects.requireNonNull(item, "an item of items");
@@ -283,6 +288,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      * @throws QueueShutdownException if {@link #shutdown()} was called
      */
     public Delivery<T> poll(Duration wait) throws IOException {
+        requireLoop("take from");
         Objects.requireNonNull(wait, "wait");
         reading.lock();
         try {
@@ -318,6 +324,11 @@ public final class RedisQueue<T> implements AutoCloseable {
      * {@link QueueWorker}. Close the worker to stop.
      */
     public QueueWorker<T> consume(int concurrency, DeliveryHandler<T> handler) {
+        requireUsable("consume");
+        if (shutDown) {
+            throw new QueueShutdownException("the queue on " + stream + " is shut down in this "
+                    + "process; open it again to consume from it");
+        }
         return QueueWorker.start(this, concurrency, handler);
     }
 
@@ -327,6 +338,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      * is a cancellation point.
      */
     public void join() throws IOException {
+        requireLoop("join");
         while (true) {
             GroupInfo info = groupInfo();
             if (info.pending == 0 && info.lag == 0) {
@@ -340,6 +352,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      * Reads the queue's figures from Redis, with this process's own counts beside them.
      */
     public QueueSnapshot snapshot() throws IOException {
+        requireLoop("read the figures of");
         GroupInfo info = groupInfo();
         long length = (Long) redis.call("XLEN", stream);
         long dead = (Long) redis.call("XLEN", deadLetterStream());
@@ -352,6 +365,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      * that is pending or undelivered in any group; returns how many went. Atomic on the server.
      */
     public long trim() throws IOException {
+        requireLoop("trim");
         return (Long) redis.call("EVAL", TRIM, "1", stream);
     }
 
@@ -362,6 +376,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      * processes are not affected.
      */
     public void shutdown() throws IOException {
+        requireLoop("shut down");
         if (shutDown) {
             return;
         }
@@ -388,6 +403,8 @@ public final class RedisQueue<T> implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        requireLoop("close");
+        closed = true;
         Weft.shield(() -> {   // a cancellation must not leave entries renewed forever
             IOException failure = null;
             try {
@@ -430,6 +447,7 @@ public final class RedisQueue<T> implements AutoCloseable {
     // ---- settling, for Delivery ---------------------------------------------------------------
 
     void acknowledge(Delivery<T> delivery) throws IOException {
+        requireLoop("acknowledge an entry of");
         acks.call(delivery);
         held.remove(delivery.id());
         acknowledged++;
@@ -437,6 +455,7 @@ public final class RedisQueue<T> implements AutoCloseable {
 
     /** Acknowledges in the background task that sends what is queued, in batches. */
     void acknowledgeLater(Delivery<T> delivery) {
+        requireLoop("acknowledge an entry of");
         laterAcks.add(delivery);
         if (acker == null) {
             acker = loop.spawn("acknowledger of " + stream + " for " + consumer, this::sendLater);
@@ -525,6 +544,7 @@ public final class RedisQueue<T> implements AutoCloseable {
     }
 
     void giveUp(Delivery<T> delivery, Throwable failure) throws IOException {
+        requireLoop("give up an entry of");
         held.remove(delivery.id());   // whatever happens below, it is no longer renewed
         failed++;
         claimSoon = true;
@@ -576,7 +596,9 @@ public final class RedisQueue<T> implements AutoCloseable {
             long deliveries = deliveriesOf(pendings.get(i));
             if (deliveries > options.maxDeliveries()) {
                 try {
-                    deadLetter(id, fieldData((List<?>) entry.get(1)), deliveries);
+                    // This claim counted a delivery that no handler gets: the record says how
+                    // many did.
+                    deadLetter(id, fieldData((List<?>) entry.get(1)), deliveries - 1);
                 } catch (IOException | RedisErrorException e) {   // it stays pending: not lost
                     loop.report("moving entry " + id + " of " + stream + " to "
                             + deadLetterStream() + " failed; it stays pending and is tried again"
@@ -688,9 +710,13 @@ public final class RedisQueue<T> implements AutoCloseable {
         redis.call(command.toArray());
     }
 
+    /** Moves an entry that reached {@code deliveries} handlers to the dead-letter stream. */
     private void deadLetter(String id, byte[] data, long deliveries) throws IOException {
         redis.call("EVAL", DEAD_LETTER, "3", stream, deadLetterStream(), failuresKey(), group,
                 id, data, deliveries);
+        loop.report("entry " + id + " of " + stream + " went to " + deadLetterStream()
+                + " after " + deliveries + " deliveries; its last failure is recorded there",
+                null);
     }
 
     private GroupInfo groupInfo() throws IOException {
@@ -731,6 +757,29 @@ public final class RedisQueue<T> implements AutoCloseable {
 
     private String failuresKey() {
         return stream + ":failures";
+    }
+
+    /** A queue is its loop's: its state is touched by that loop's tasks alone. */
+    void requireLoop(String verb) {
+        if (!Weft.inTask() || Loop.current() != loop) {
+            throw new WrongThreadException("cannot " + verb + " the queue on " + stream
+                    + " from " + Thread.currentThread() + ": it belongs to loop \""
+                    + loop.name() + "\"; use it from that loop's tasks (loop.spawn(...) runs "
+                    + "work there from any thread)");
+        }
+    }
+
+    private void requireUsable(String verb) {
+        requireLoop(verb);
+        if (closed) {
+            throw new IllegalStateException("the queue on " + stream + " is closed; open it "
+                    + "again to " + verb + " it");
+        }
+    }
+
+    /** How many deliveries an entry gets before the dead-letter stream. */
+    int maxDeliveries() {
+        return options.maxDeliveries();
     }
 
     private void requireOpen() {

@@ -53,7 +53,7 @@ final class RespCommands {
         };
     }
 
-    /** The command's name and first argument, for messages (never its values: they may be secret). */
+    /** The command's name and first argument, for messages (never the values: secrets). */
     static String describe(List<?> arguments) {
         if (arguments.isEmpty()) {
             return "an empty command";

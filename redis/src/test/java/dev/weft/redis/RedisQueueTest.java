@@ -173,11 +173,16 @@ class RedisQueueTest {
             byName.put(new String((byte[]) fields.get(i)), new String((byte[]) fields.get(i + 1)));
         }
         assertThat(byName.get("d")).isEqualTo("poison");
-        assertThat(byName.get("deliveries")).isEqualTo("4");
+        assertThat(byName.get("deliveries")).isEqualTo("3");   // the handlers it reached
         assertThat(byName.get("error")).contains("IllegalArgumentException")
                 .contains("cannot digest poison");
-        assertThat(reports.messages()).hasSize(3)
+        assertThat(reports.messages()).hasSize(4);
+        assertThat(reports.messages().subList(0, 2))
                 .allMatch(message -> message.contains("given up for another delivery"));
+        assertThat(reports.messages().get(2)).contains("(delivery 3 of at most 3)")
+                .contains("it goes to the dead-letter stream");
+        assertThat(reports.messages().get(3)).contains("went to " + stream + ":dead after 3 "
+                + "deliveries");
     }
 
     @Test
@@ -277,6 +282,35 @@ class RedisQueueTest {
             });
         }
         assertThat(reports.messages()).anyMatch(message -> message.contains("stays pending"));
+    }
+
+    @Test
+    void aQueueUsedFromAPlainThreadOrAfterCloseSaysWhatToDo() throws Exception {
+        String stream = freshStream();
+        var fromThread = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Weft.run(() -> {
+            try (Redis redis = Redis.connect(server.config())) {
+                var queue = RedisQueue.open(redis, stream, "g", Codec.utf8(), quick());
+                queue.put("one");
+                Thread plain = Thread.ofPlatform().start(() -> {
+                    try {
+                        queue.take();
+                    } catch (Throwable e) {
+                        fromThread.set(e);
+                    }
+                });
+                dev.weft.exec.Offload.run(plain::join);
+                queue.close();
+                assertThatThrownBy(() -> queue.put("two")).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("is closed; open it again");
+                assertThatThrownBy(() -> queue.consume(1, job -> { }))
+                        .isInstanceOf(IllegalStateException.class);
+            }
+            return null;
+        });
+        assertThat(fromThread.get()).isInstanceOf(WrongThreadException.class)
+                .hasMessageContaining("cannot take from the queue on " + stream)
+                .hasMessageContaining("use it from that loop's tasks");
     }
 
     @Test
