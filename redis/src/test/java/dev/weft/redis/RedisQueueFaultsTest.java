@@ -32,6 +32,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,9 +64,27 @@ class RedisQueueFaultsTest {
         }
     }
 
+    /**
+     * Twenty seeds of 2,000 entries, in {@code ./weft stress}. A seed fixes the random choices
+     * (faults, pauses), not the timing: {@code -Dweft.stress.seed=N -Dweft.stress.seeds=1} runs
+     * one again.
+     */
+    @Test
+    @Tag("stress")
+    void manySeedsOfKilledConnectionsAndFailingHandlersLoseNothing() {
+        long first = Long.getLong("weft.stress.seed", 100);
+        int seeds = Integer.getInteger("weft.stress.seeds", 20);
+        for (long seed = first; seed < first + seeds; seed++) {
+            runWithFaults(seed, 2_000);
+        }
+    }
+
     private static void runWithFaults(long seed) {
+        runWithFaults(seed, 600);
+    }
+
+    private static void runWithFaults(long seed, int entries) {
         String stream = "faults-" + seed;
-        int entries = 600;
         var random = new Random(seed);
         var reports = new RecordingHandler();
         Map<String, Integer> finished = new HashMap<>();
