@@ -39,6 +39,10 @@ public final class Delivery<T> {
         this.deliveries = deliveries;
     }
 
+    RedisQueue<T> queue() {
+        return queue;
+    }
+
     /** Returns the item. */
     public T value() {
         return value;

@@ -252,6 +252,28 @@ public final class RedisQueue<T> implements AutoCloseable {
     }
 
     /**
+     * Adds {@code item}, as {@link #put} does: a stream has no bound, so there is always room,
+     * and this returns true. The verb of Weft's local queues, for code written against them.
+     */
+    public boolean offer(T item) throws IOException {
+        put(item);
+        return true;
+    }
+
+    /**
+     * Acknowledges {@code delivery}: the verb of Weft's local queues for
+     * {@link Delivery#ack()}, which {@link #join()} waits for.
+     */
+    public void taskDone(Delivery<T> delivery) throws IOException {
+        Objects.requireNonNull(delivery, "delivery");
+        if (delivery.queue() != this) {
+            throw new IllegalArgumentException(delivery + " was taken from another queue; "
+                    + "acknowledge it there, or call its ack()");
+        }
+        delivery.ack();
+    }
+
+    /**
      * Adds all {@code items} in one round trip and returns their ids, in order.
      */
     public List<String> putAll(List<? extends T> items) throws IOException {

@@ -142,7 +142,7 @@ class RedisQueueTest {
             try (Redis redis = Redis.connect(server.config());
                     var queue = RedisQueue.open(redis, stream, "g", Codec.utf8(),
                             quick().withMaxDeliveries(3))) {
-                queue.put("fine");
+                assertThat(queue.offer("fine")).isTrue();
                 queue.put("poison");
                 queue.put("fine too");
                 var attempts = new HashMap<String, Integer>();
@@ -328,7 +328,7 @@ class RedisQueueTest {
                     taken.add(queue.take());
                 }
                 for (int i = 0; i < 5; i++) {
-                    taken.get(i).ack();
+                    queue.taskDone(taken.get(i));   // the local queues' verb for ack()
                 }
                 taken.get(7).ack();   // acknowledged, but after a pending one: kept
                 assertThat(queue.trim()).isEqualTo(5);
