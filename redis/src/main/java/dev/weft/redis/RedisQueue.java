@@ -79,7 +79,7 @@ public final class RedisQueue<T> implements AutoCloseable {
     private static final byte[] NEW_ID = "*".getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH_LIMIT = 512;   // coalesced calls in one round trip, at most
 
-    private static final String RENEW = """
+    private static final ServerScript RENEW = new ServerScript("""
             local renewed = 0
             for i = 3, #ARGV do
               local entry = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
@@ -89,11 +89,11 @@ public final class RedisQueue<T> implements AutoCloseable {
               end
             end
             return renewed
-            """;
+            """);
 
     // Gives up entries this consumer still owns (another may have claimed one meanwhile: that
     // one stays theirs), making them claimable at once, without counting a delivery.
-    private static final String RELEASE = """
+    private static final ServerScript RELEASE = new ServerScript("""
             local released = 0
             for i = 4, #ARGV do
               local entry = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
@@ -104,11 +104,11 @@ public final class RedisQueue<T> implements AutoCloseable {
               end
             end
             return released
-            """;
+            """);
 
     // Moves an entry to the dead-letter stream with its last failure. The XADD comes first: if
     // it fails (the key holds something else), the script stops and the entry stays pending.
-    private static final String DEAD_LETTER = """
+    private static final ServerScript DEAD_LETTER = new ServerScript("""
             local failure = redis.call('HGET', KEYS[3], ARGV[2])
             if not failure then failure = '(none recorded)' end
             redis.call('XADD', KEYS[2], '*', 'id', ARGV[2], 'd', ARGV[3], 'deliveries', ARGV[4],
@@ -116,11 +116,11 @@ public final class RedisQueue<T> implements AutoCloseable {
             redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
             redis.call('HDEL', KEYS[3], ARGV[2])
             return 1
-            """;
+            """);
 
     // The oldest entry any group may still need: its oldest pending one, or the first after
     // what it was last given. Everything before the oldest of those is done everywhere.
-    private static final String TRIM = """
+    private static final ServerScript TRIM = new ServerScript("""
             local groups = redis.call('XINFO', 'GROUPS', KEYS[1])
             local keep = nil
             for _, group in ipairs(groups) do
@@ -142,7 +142,7 @@ public final class RedisQueue<T> implements AutoCloseable {
             end
             if keep == nil then return 0 end
             return redis.call('XTRIM', KEYS[1], 'MINID', keep[1] .. '-' .. keep[2])
-            """;
+            """);
 
     private final Redis redis;
     private final Loop loop;
@@ -388,7 +388,7 @@ public final class RedisQueue<T> implements AutoCloseable {
      */
     public long trim() throws IOException {
         requireLoop("trim");
-        return (Long) redis.call("EVAL", TRIM, "1", stream);
+        return (Long) TRIM.run(redis, List.of(stream), List.of());
     }
 
     /**
@@ -706,11 +706,10 @@ public final class RedisQueue<T> implements AutoCloseable {
                 if (held.isEmpty()) {
                     break;
                 }
-                var arguments = new ArrayList<Object>(List.of("EVAL", RENEW, "1", stream, group,
-                        consumer));
+                var arguments = new ArrayList<Object>(List.of(group, consumer));
                 arguments.addAll(held.keySet());
                 try {
-                    redis.call(arguments.toArray());
+                    RENEW.run(redis, List.of(stream), arguments);
                 } catch (IOException | RedisErrorException e) {   // tried again next round
                     loop.report("renewing the leases of " + held.size() + " entries of "
                             + stream + " failed; trying again in a third of the lease", e);
@@ -726,16 +725,15 @@ public final class RedisQueue<T> implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        var command = new ArrayList<Object>(List.of("EVAL", RELEASE, "1", stream, group,
-                consumer, options.lease().toMillis()));
-        command.addAll(ids);
-        redis.call(command.toArray());
+        var arguments = new ArrayList<Object>(List.of(group, consumer, options.lease().toMillis()));
+        arguments.addAll(ids);
+        RELEASE.run(redis, List.of(stream), arguments);
     }
 
     /** Moves an entry that reached {@code deliveries} handlers to the dead-letter stream. */
     private void deadLetter(String id, byte[] data, long deliveries) throws IOException {
-        redis.call("EVAL", DEAD_LETTER, "3", stream, deadLetterStream(), failuresKey(), group,
-                id, data, deliveries);
+        DEAD_LETTER.run(redis, List.of(stream, deadLetterStream(), failuresKey()),
+                List.of(group, id, data, deliveries));
         loop.report("entry " + id + " of " + stream + " went to " + deadLetterStream()
                 + " after " + deliveries + " deliveries; its last failure is recorded there",
                 null);
