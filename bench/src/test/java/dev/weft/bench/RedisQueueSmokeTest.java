@@ -18,6 +18,7 @@ package dev.weft.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.redis.LocalRedisServer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -28,12 +29,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Runs W8 once on every variant with a few entries, so that none of them rots. */
 class RedisQueueSmokeTest {
-    private static RedisServer server;
+    private static LocalRedisServer server;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        Assumptions.assumeTrue(RedisServer.isInstalled(), RedisServer.MISSING);
-        server = RedisServer.start();
+        Assumptions.assumeTrue(LocalRedisServer.isInstalled(), RedisQueueRunner.MISSING);
+        server = LocalRedisServer.start("--appendonly", "no");
     }
 
     @AfterAll

@@ -22,17 +22,15 @@ import dev.weft.Weft;
 import dev.weft.process.Command;
 import dev.weft.process.Subprocess;
 import dev.weft.redis.Codec;
+import dev.weft.redis.LocalRedisServer;
+import dev.weft.redis.QueueSnapshot;
 import dev.weft.redis.Redis;
 import dev.weft.redis.RedisConfig;
-import dev.weft.redis.QueueSnapshot;
 import dev.weft.redis.RedisQueue;
 import dev.weft.sync.Event;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
@@ -112,42 +110,14 @@ public final class DistributedQueue {
      * runs the example against it; returns null, having said why, if redis-server is missing.
      */
     public static Outcome runWithOwnRedis(Transcript transcript) throws Exception {
-        if (!onPath("redis-server")) {
+        if (!LocalRedisServer.isInstalled()) {
             transcript.say("redis-server is not installed: apt-get install -y redis-server, "
                     + "or give --redis HOST:PORT");
             return null;
         }
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path dir = Files.createTempDirectory("weft-demo-redis-");
-        Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "",
-                "--appendonly", "yes").redirectErrorStream(true).start();
-        try {
-            var lines = redis.inputReader();   // ends when the server does
-            String line;
-            while ((line = lines.readLine()) != null
-                    && !line.contains("Ready to accept connections")) {
-                // the server's start-up log, until it listens
-            }
-            if (line == null) {
-                throw new IOException("redis-server did not start on port " + port);
-            }
-            // The rest of its log is read and dropped, so that the server never waits on it.
-            Thread.ofPlatform().daemon(true).start(() -> {
-                try {
-                    lines.lines().forEach(ignored -> { });
-                } catch (UncheckedIOException closedAtExit) {
-                    // the JDK closes the stream once the server has exited
-                }
-            });
-            transcript.say("started redis-server on 127.0.0.1:" + port);
-            return run(transcript, RedisConfig.of("127.0.0.1", port));
-        } finally {
-            redis.destroy();
-            redis.waitFor();
+        try (var server = LocalRedisServer.start("--appendonly", "yes")) {
+            transcript.say("started redis-server on 127.0.0.1:" + server.port());
+            return run(transcript, server.config());
         }
     }
 
@@ -259,14 +229,5 @@ public final class DistributedQueue {
         }
         return RedisConfig.of(address.substring(0, colon),
                 Integer.parseInt(address.substring(colon + 1)));
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -35,6 +35,7 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RedisConnectionTest {
 
@@ -53,7 +54,7 @@ class RedisConnectionTest {
 
     @Test
     void aPasswordIsUsedAndAWrongOneIsAClearErrorNotAHang() throws Exception {
-        try (var server = RedisServer.start("--requirepass", "s3cret-pass")) {
+        try (var server = TestRedis.start("--requirepass", "s3cret-pass")) {
             RedisConfig right = server.config().withPassword(null, "s3cret-pass");
             assertThat(Weft.run(() -> {
                 try (Redis redis = Redis.connect(right)) {
@@ -77,7 +78,7 @@ class RedisConnectionTest {
 
     @Test
     void anAclUserAuthenticatesWithItsOwnPassword() throws Exception {
-        try (var server = RedisServer.start()) {
+        try (var server = TestRedis.start()) {
             Weft.run(() -> {
                 try (Redis admin = Redis.connect(server.config())) {
                     admin.call("ACL", "SETUSER", "worker", "on", ">worker-pass", "~*", "+@all");
@@ -93,9 +94,9 @@ class RedisConnectionTest {
     }
 
     @Test
-    void tlsWorksWithATrustedCertificateThatNamesTheHost() throws Exception {
-        try (var server = RedisServer.startTls("IP:127.0.0.1")) {
-            RedisConfig config = server.config().withTls(trusting(server.dir()));
+    void tlsWorksWithATrustedCertificateThatNamesTheHost(@TempDir Path keys) throws Exception {
+        try (var server = TestRedis.startTls("IP:127.0.0.1", keys)) {
+            RedisConfig config = server.config().withTls(trusting(keys));
             Object reply = Weft.run(() -> {
                 try (Redis redis = Redis.connect(config);
                         var queue = RedisQueue.open(redis, "secure", "g", Codec.utf8())) {
@@ -113,9 +114,9 @@ class RedisConnectionTest {
     }
 
     @Test
-    void tlsRefusesACertificateForAnotherHost() throws Exception {
-        try (var server = RedisServer.startTls("DNS:elsewhere.example")) {
-            RedisConfig config = server.config().withTls(trusting(server.dir()));
+    void tlsRefusesACertificateForAnotherHost(@TempDir Path keys) throws Exception {
+        try (var server = TestRedis.startTls("DNS:elsewhere.example", keys)) {
+            RedisConfig config = server.config().withTls(trusting(keys));
             assertThatThrownBy(() -> Weft.run(() -> Redis.connect(config)))
                     .cause().isInstanceOf(RedisConnectException.class)
                     .hasMessageContaining("cannot connect to Redis at 127.0.0.1:")
@@ -124,14 +125,14 @@ class RedisConnectionTest {
     }
 
     private static SSLContext trusting(Path dir) throws Exception {
-        var keys = KeyStore.getInstance(KeyStore.getDefaultType());
-        keys.load(null, null);
+        var trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
         try (var in = Files.newInputStream(dir.resolve("cert.pem"))) {
-            keys.setCertificateEntry("redis", CertificateFactory.getInstance("X.509")
+            trusted.setCertificateEntry("redis", CertificateFactory.getInstance("X.509")
                     .generateCertificate(in));
         }
         var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(keys);
+        trust.init(trusted);
         var context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
@@ -139,7 +140,7 @@ class RedisConnectionTest {
 
     @Test
     void anErrorReplyIsThrownAndTheConnectionStaysUsable() throws Exception {
-        try (var server = RedisServer.start()) {
+        try (var server = TestRedis.start()) {
             Weft.run(() -> {
                 try (Redis redis = Redis.connect(server.config())) {
                     redis.call("SET", "k", "text");
@@ -165,7 +166,7 @@ class RedisConnectionTest {
 
     @Test
     void aBlockedReadOnItsOwnConnectionDelaysNoOtherCommand() throws Exception {
-        try (var server = RedisServer.start()) {
+        try (var server = TestRedis.start()) {
             long commandsWhileBlocked = Weft.run(() -> {
                 try (Redis redis = Redis.connect(server.config());
                         var queue = RedisQueue.open(redis, "quiet", "g", Codec.utf8(),
@@ -189,7 +190,7 @@ class RedisConnectionTest {
 
     @Test
     void commandsCarryOnAcrossARestartOfTheServer() throws Exception {
-        try (var server = RedisServer.start("--appendonly", "yes", "--appendfsync", "always")) {
+        try (var server = TestRedis.start("--appendonly", "yes", "--appendfsync", "always")) {
             Set<String> seen = Weft.run(() -> {
                 try (Redis redis = Redis.connect(server.config());
                         var queue = RedisQueue.open(redis, "durable", "g", Codec.utf8(),

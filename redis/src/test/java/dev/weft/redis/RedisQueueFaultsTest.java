@@ -43,11 +43,11 @@ import org.junit.jupiter.api.Test;
  * connection.
  */
 class RedisQueueFaultsTest {
-    private static RedisServer server;
+    private static LocalRedisServer server;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        server = RedisServer.start();
+        server = TestRedis.start();
     }
 
     @AfterAll
@@ -168,7 +168,7 @@ class RedisQueueFaultsTest {
     void workersLoseNothingWhenRedisCrashesAndRestartsTwiceWhileTheyConsume() throws Exception {
         int entries = 400;
         Map<String, Integer> finished = new HashMap<>();
-        try (var crashing = RedisServer.start("--appendonly", "yes", "--appendfsync", "always")) {
+        try (var crashing = TestRedis.start("--appendonly", "yes", "--appendfsync", "always")) {
             Weft.run(() -> {
                 var options = QueueOptions.defaults().withLease(Duration.ofMillis(500))
                         .withBlockFor(Duration.ofMillis(50));

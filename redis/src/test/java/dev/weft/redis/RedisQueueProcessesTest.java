@@ -36,11 +36,11 @@ import org.junit.jupiter.api.Test;
 
 /** Producers and consumers as real processes, some of them killed with SIGKILL mid-job. */
 class RedisQueueProcessesTest {
-    private static RedisServer server;
+    private static LocalRedisServer server;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        server = RedisServer.start();
+        server = TestRedis.start();
     }
 
     @AfterAll

@@ -36,12 +36,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RedisQueueTest {
-    private static RedisServer server;
+    private static LocalRedisServer server;
     private static int streams;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        server = RedisServer.start();
+        server = TestRedis.start();
     }
 
     @AfterAll
