@@ -217,12 +217,21 @@ public final class Redis implements AutoCloseable {
         }
     }
 
-    private void requireOpen() {
+    /**
+     * Throws unless the caller is a task of this client's loop, whose sockets these are, and so
+     * are the queues opened through it; {@code use} says what the caller tried.
+     */
+    void requireLoop(String use) {
         if (!Weft.inTask() || Loop.current() != loop) {
-            throw new WrongThreadException("cannot use " + this + " from "
-                    + Thread.currentThread() + ": it belongs to loop \"" + loop.name()
-                    + "\"; use it from that loop's tasks (one client per loop)");
+            throw new WrongThreadException("cannot " + use + " from " + Thread.currentThread()
+                    + ": it belongs to loop \"" + loop.name() + "\"; use it from that loop's "
+                    + "tasks (loop.spawn(...) runs work there from any thread; one client per "
+                    + "loop)");
         }
+    }
+
+    private void requireOpen() {
+        requireLoop("use " + this);
         if (closed) {
             throw new IllegalStateException(this + " is closed");
         }

@@ -66,7 +66,8 @@ import java.util.UUID;
  */
 public final class RedisQueue<T> implements AutoCloseable {
     /* How it works: take() serves from a local batch; when that is empty it first looks for
-     * entries whose lease ran out (XAUTOCLAIM, which counts a delivery), at most every half
+     * entries whose lease ran out (XAUTOCLAIM, which counts a delivery) at the first take,
+     * after a read that brought nothing or an entry given up here, and at least every half
      * lease, then reads new ones (XREADGROUP ... BLOCK on a connection of its own). Every entry
      * taken and not settled is "held"; while any is, a renewer task resets their idle time every
      * third of the lease, by a script that renews only entries the group still gives to this
@@ -79,31 +80,20 @@ public final class RedisQueue<T> implements AutoCloseable {
     private static final byte[] NEW_ID = "*".getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH_LIMIT = 512;   // coalesced calls in one round trip, at most
 
-    private static final ServerScript RENEW = new ServerScript("""
-            local renewed = 0
-            for i = 3, #ARGV do
-              local entry = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
-              if entry[1] and entry[1][2] == ARGV[2] then
-                redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'JUSTID')
-                renewed = renewed + 1
-              end
-            end
-            return renewed
-            """);
-
-    // Gives up entries this consumer still owns (another may have claimed one meanwhile: that
-    // one stays theirs), making them claimable at once, without counting a delivery.
-    private static final ServerScript RELEASE = new ServerScript("""
-            local released = 0
+    // Sets the idle time of the entries this consumer still owns, without counting a delivery:
+    // to 0 to renew their leases, to the whole lease to give them up at once. An entry another
+    // consumer claimed meanwhile stays theirs, untouched.
+    private static final ServerScript SET_IDLE_OF_OWN = new ServerScript("""
+            local changed = 0
             for i = 4, #ARGV do
               local entry = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
               if entry[1] and entry[1][2] == ARGV[2] then
                 redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'IDLE', ARGV[3],
                     'JUSTID')
-                released = released + 1
+                changed = changed + 1
               end
             end
-            return released
+            return changed
             """);
 
     // Moves an entry to the dead-letter stream with its last failure. The XADD comes first: if
@@ -706,10 +696,8 @@ public final class RedisQueue<T> implements AutoCloseable {
                 if (held.isEmpty()) {
                     break;
                 }
-                var arguments = new ArrayList<Object>(List.of(group, consumer));
-                arguments.addAll(held.keySet());
                 try {
-                    RENEW.run(redis, List.of(stream), arguments);
+                    setIdleOfOwn(new ArrayList<>(held.keySet()), 0);
                 } catch (IOException | RedisErrorException e) {   // tried again next round
                     loop.report("renewing the leases of " + held.size() + " entries of "
                             + stream + " failed; trying again in a third of the lease", e);
@@ -722,12 +710,20 @@ public final class RedisQueue<T> implements AutoCloseable {
 
     /** Makes entries of this consumer claimable at once, without counting a delivery. */
     private void release(List<String> ids) throws IOException {
+        setIdleOfOwn(ids, options.lease().toMillis());
+    }
+
+    /** Renews ({@code idleMillis} 0) or gives up (the lease) the entries still this consumer's. */
+    private void setIdleOfOwn(List<String> ids, long idleMillis) throws IOException {
         if (ids.isEmpty()) {
             return;
         }
-        var arguments = new ArrayList<Object>(List.of(group, consumer, options.lease().toMillis()));
+        var arguments = new ArrayList<Object>(ids.size() + 3);
+        arguments.add(group);
+        arguments.add(consumer);
+        arguments.add(idleMillis);
         arguments.addAll(ids);
-        RELEASE.run(redis, List.of(stream), arguments);
+        SET_IDLE_OF_OWN.run(redis, List.of(stream), arguments);
     }
 
     /** Moves an entry that reached {@code deliveries} handlers to the dead-letter stream. */
@@ -781,12 +777,7 @@ public final class RedisQueue<T> implements AutoCloseable {
 
     /** A queue is its loop's: its state is touched by that loop's tasks alone. */
     void requireLoop(String verb) {
-        if (!Weft.inTask() || Loop.current() != loop) {
-            throw new WrongThreadException("cannot " + verb + " the queue on " + stream
-                    + " from " + Thread.currentThread() + ": it belongs to loop \""
-                    + loop.name() + "\"; use it from that loop's tasks (loop.spawn(...) runs "
-                    + "work there from any thread)");
-        }
+        redis.requireLoop(verb + " the queue on " + stream);
     }
 
     private void requireUsable(String verb) {
