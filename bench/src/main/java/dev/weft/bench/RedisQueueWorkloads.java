@@ -23,6 +23,7 @@ import dev.weft.redis.Delivery;
 import dev.weft.redis.Redis;
 import dev.weft.redis.RedisConfig;
 import dev.weft.redis.RedisQueue;
+import java.io.IOException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
@@ -118,8 +119,8 @@ final class RedisQueueWorkloads {
             case WEFT_TASKS -> weftTasks(port, stream, n, false);
             case WEFT_PIPELINED -> weftTasks(port, stream, n, true);
             case WEFT_TWO_LOOPS -> weftOnTwoLoops(port, stream, n);
-            case JEDIS -> jedis(port, stream, n);
-            case JEDIS_PIPELINED -> jedisPipelined(port, stream, n);
+            case JEDIS -> jedis(port, stream, n, false);
+            case JEDIS_PIPELINED -> jedis(port, stream, n, true);
             case LETTUCE -> lettuce(port, stream, n);
         };
     }
@@ -143,30 +144,14 @@ final class RedisQueueWorkloads {
                 try (Redis redis = Redis.connect(config);
                         RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
                                 Codec.utf8())) {
-                    for (int i = 0; i < n; i += BATCH) {
-                        var items = new java.util.ArrayList<String>(BATCH);
-                        for (int j = i; j < Math.min(n, i + BATCH); j++) {
-                            items.add(stamped(System.nanoTime()));
-                        }
-                        queue.putAll(items);
-                    }
+                    putInBatches(queue, n);
                 }
             });
             Task<long[]> consumer = loops.loops().get(1).spawn(() -> {
                 try (Redis redis = Redis.connect(config);
                         RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
                                 Codec.utf8())) {
-                    long[] latencies = new long[n];
-                    int[] done = {0};
-                    var allDone = new dev.weft.sync.Event();
-                    try (var worker = queue.consume(1, delivery -> {
-                        latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
-                        if (done[0] == n) {
-                            allDone.set();
-                        }
-                    })) {
-                        allDone.await();
-                    }
+                    long[] latencies = consumeAll(queue, n, 1, List.of());
                     redis.call("DEL", stream);
                     return latencies;
                 }
@@ -182,21 +167,10 @@ final class RedisQueueWorkloads {
             try (Redis redis = Redis.connect(RedisConfig.of(HOST, port));
                     RedisQueue<String> queue = RedisQueue.open(redis, stream, GROUP,
                             Codec.utf8())) {
-                long[] latencies = new long[n];
-                int[] done = {0};
-                var allDone = new dev.weft.sync.Event();
                 long start = System.nanoTime();
                 var producers = new java.util.ArrayList<Task<Void>>();
                 if (putAll) {
-                    producers.add(Weft.spawn("producer", () -> {
-                        for (int i = 0; i < n; i += BATCH) {
-                            var items = new java.util.ArrayList<String>(BATCH);
-                            for (int j = i; j < Math.min(n, i + BATCH); j++) {
-                                items.add(stamped(System.nanoTime()));
-                            }
-                            queue.putAll(items);
-                        }
-                    }));
+                    producers.add(Weft.spawn("producer", () -> putInBatches(queue, n)));
                 }
                 for (int p = 0; p < (putAll ? 0 : PRODUCER_TASKS); p++) {
                     int share = n / PRODUCER_TASKS + (p < n % PRODUCER_TASKS ? 1 : 0);
@@ -206,21 +180,45 @@ final class RedisQueueWorkloads {
                         }
                     }));
                 }
-                try (var worker = queue.consume(putAll ? 1 : BATCH, delivery -> {
-                    // The worker acknowledges once this returns, with other entries together.
-                    latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
-                    if (done[0] == n) {
-                        allDone.set();
-                    }
-                })) {
-                    producers.forEach(Task::result);
-                    allDone.await();
-                }
+                long[] latencies = consumeAll(queue, n, putAll ? 1 : BATCH, producers);
                 long wall = System.nanoTime() - start;
                 redis.call("DEL", stream);
                 return figures(wall, latencies);
             }
         });
+    }
+
+    /** Puts {@code n} stamped entries, {@link #BATCH} at a time with {@code putAll}. */
+    private static void putInBatches(RedisQueue<String> queue, int n) throws IOException {
+        for (int i = 0; i < n; i += BATCH) {
+            var items = new java.util.ArrayList<String>(BATCH);
+            for (int j = i; j < Math.min(n, i + BATCH); j++) {
+                items.add(stamped(System.nanoTime()));
+            }
+            queue.putAll(items);
+        }
+    }
+
+    /**
+     * Consumes {@code n} entries with a worker of {@code handlers}, once {@code producers}
+     * have ended; returns each entry's latency from put to its handler.
+     */
+    private static long[] consumeAll(RedisQueue<String> queue, int n, int handlers,
+            List<Task<Void>> producers) throws IOException {
+        long[] latencies = new long[n];
+        int[] done = {0};
+        var allDone = new dev.weft.sync.Event();
+        try (var worker = queue.consume(handlers, delivery -> {
+            // The worker acknowledges once this returns, with other entries together.
+            latencies[done[0]++] = System.nanoTime() - sentAt(delivery.value());
+            if (done[0] == n) {
+                allDone.set();
+            }
+        })) {
+            producers.forEach(Task::result);
+            allDone.await();
+        }
+        return latencies;
     }
 
     private static Figures weft(int port, String stream, int n) {
@@ -253,8 +251,12 @@ final class RedisQueueWorkloads {
      * maxWait livelocks when its users share one carrier, which platform threads never do, but
      * a connection of one's own is still the fastest fair setup, as it skips the pool's borrow
      * and return.
+     *
+     * <p>The producer sends one {@code XADD} at a time, or pipelines of {@link #BATCH}; the
+     * consumer acknowledges each entry, or each read's entries in one {@code XACK}.
      */
-    private static Figures jedisPipelined(int port, String stream, int n) throws Exception {
+    private static Figures jedis(int port, String stream, int n, boolean pipelined)
+            throws Exception {
         try (Jedis producing = new Jedis(HOST, port); Jedis consuming = new Jedis(HOST, port)) {
             consuming.xgroupCreate(stream, GROUP, new StreamEntryID(), true);
             var read = XReadGroupParams.xReadGroupParams().count(BATCH).block(BLOCK_MILLIS);
@@ -262,6 +264,13 @@ final class RedisQueueWorkloads {
             long[] latencies = new long[n];
             long start = System.nanoTime();
             FutureTask<Void> producer = onPlatformThread(() -> {
+                if (!pipelined) {
+                    for (int i = 0; i < n; i++) {
+                        producing.xadd(stream, StreamEntryID.NEW_ENTRY,
+                                Map.of("d", stamped(System.nanoTime())));
+                    }
+                    return;
+                }
                 for (int i = 0; i < n; i += BATCH) {
                     try (var pipeline = producing.pipelined()) {
                         for (int j = i; j < Math.min(n, i + BATCH); j++) {
@@ -279,41 +288,14 @@ final class RedisQueueWorkloads {
                 }
                 for (var streamEntries : reply) {
                     var entries = streamEntries.getValue();
-                    consuming.xack(stream, GROUP, entries.stream().map(StreamEntry::getID)
-                            .toArray(StreamEntryID[]::new));
-                    for (StreamEntry entry : entries) {
-                        latencies[done++] = System.nanoTime() - sentAt(entry.getFields().get("d"));
+                    if (pipelined) {
+                        consuming.xack(stream, GROUP, entries.stream().map(StreamEntry::getID)
+                                .toArray(StreamEntryID[]::new));
                     }
-                }
-            }
-            producer.get();
-            long wall = System.nanoTime() - start;
-            consuming.del(stream);
-            return figures(wall, latencies);
-        }
-    }
-
-    private static Figures jedis(int port, String stream, int n) throws Exception {
-        try (Jedis producing = new Jedis(HOST, port); Jedis consuming = new Jedis(HOST, port)) {
-            consuming.xgroupCreate(stream, GROUP, new StreamEntryID(), true);
-            var read = XReadGroupParams.xReadGroupParams().count(BATCH).block(BLOCK_MILLIS);
-            var undelivered = Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
-            long[] latencies = new long[n];
-            long start = System.nanoTime();
-            FutureTask<Void> producer = onPlatformThread(() -> {
-                for (int i = 0; i < n; i++) {
-                    producing.xadd(stream, StreamEntryID.NEW_ENTRY,
-                            Map.of("d", stamped(System.nanoTime())));
-                }
-            });
-            for (int done = 0; done < n; ) {
-                var reply = consuming.xreadGroup(GROUP, CONSUMER, read, undelivered);
-                if (reply == null) {
-                    continue;   // the block ran out with nothing new
-                }
-                for (var streamEntries : reply) {
-                    for (StreamEntry entry : streamEntries.getValue()) {
-                        consuming.xack(stream, GROUP, entry.getID());
+                    for (StreamEntry entry : entries) {
+                        if (!pipelined) {
+                            consuming.xack(stream, GROUP, entry.getID());
+                        }
                         latencies[done++] = System.nanoTime() - sentAt(entry.getFields().get("d"));
                     }
                 }
