@@ -124,6 +124,19 @@ public final class Demo {
                             : outcome.handled() + " orders by " + outcome.perConsumer().size()
                                     + " consumer processes, " + outcome.twice() + " twice";
                 }));
+        shown.add(section(out, "web server",
+                "a JSON API and static files over HTTP, server and client on one loop",
+                "201, the list, 404 and 400 in JSON, the file, 304, 206, and no escape",
+                transcript -> {
+                    WebServer.Outcome outcome;
+                    try {
+                        outcome = WebServer.run(transcript);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return outcome.answers().stream().map(answer -> answer.substring(0, 3))
+                            .toList() + " for the 8 requests";
+                }));
         shown.add(section(out, "timeouts, groups",
                 "beyond the seed: a task group, a timeout, a failing child",
                 "slow gives up at 800 ms; a failure cancels its sibling",
