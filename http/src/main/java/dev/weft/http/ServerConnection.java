@@ -409,7 +409,7 @@ final class ServerConnection {
 
     // ---- request checks ------------------------------------------------------------------------
 
-    private static void checkHost(RequestHead head) throws BadMessageException {
+    static void checkHost(RequestHead head) throws BadMessageException {
         int hosts = head.headers.count("Host");
         if (hosts > 1) {
             throw new BadMessageException(400, "the request has " + hosts + " Host fields; "
