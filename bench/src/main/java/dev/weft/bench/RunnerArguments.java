@@ -42,7 +42,8 @@ record RunnerArguments(int runs, List<Workload> workloads, boolean help) {
         GROUP("W1 on a LoopGroup of one loop and of two"),
         WATCHDOG("W1 and W3 with the watchdog off and on: its cost"),
         PROCESS("1,000 /bin/true and 1 GiB through cat, against ProcessBuilder"),
-        REDIS("W8: a durable queue on a redis-server it starts, against Jedis and Lettuce");
+        REDIS("W8: a durable queue on a redis-server it starts, against Jedis and Lettuce"),
+        W5("HTTP plaintext, keep-alive and pipelined 16 deep, with wrk, against Netty");
 
         final String description;
 

@@ -91,6 +91,7 @@ public final class WorkloadRunner {
                 case W4 -> runner.w4();
                 case PROCESS -> runner.process();
                 case REDIS -> new RedisQueueRunner(runner.javaCommand, runner.runs).run();
+                case W5 -> new HttpBenchRunner(runner.javaCommand, runner.runs).run();
             }
         }
     }
@@ -310,7 +311,7 @@ public final class WorkloadRunner {
     }
 
     /** {@code taskset -c <cpu>} when the machine has it and more than one core, else nothing. */
-    private static List<String> pinnedTo(int cpu) {
+    static List<String> pinnedTo(int cpu) {
         boolean taskset = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/taskset"));
         return taskset && Runtime.getRuntime().availableProcessors() > 1
                 ? List.of("/usr/bin/taskset", "-c", Integer.toString(cpu)) : List.of();

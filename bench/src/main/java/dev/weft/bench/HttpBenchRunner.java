@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.weft.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * W5: TechEmpower's plaintext answer from Weft's HTTP server and from Netty's
+ * {@code HttpServerCodec} (one event loop, epoll), each a process on core 0, loaded by
+ * {@code wrk -t1 -c100} on core 1 for 10 s after 2 s of warm-up: keep-alive, then pipelined 16
+ * deep with the script TechEmpower uses. Requests per second and wrk's p50 and p99.
+ */
+final class HttpBenchRunner {
+    private static final Path WRK = Path.of("/usr/bin/wrk");
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+
+    private final String javaCommand;
+    private final int runs;
+
+    HttpBenchRunner(String javaCommand, int runs) {
+        this.javaCommand = javaCommand;
+        this.runs = runs;
+    }
+
+    void run() throws Exception {
+        if (!Files.isExecutable(WRK)) {
+            System.out.println("\nW5 skipped: it needs wrk (apt-get install -y wrk)");
+            return;
+        }
+        Path script = Files.createTempFile("weft-pipeline", ".lua");
+        try (var in = HttpBenchRunner.class.getResourceAsStream("/w5/pipeline.lua")) {
+            Files.write(script, in.readAllBytes());
+        }
+        var kinds = List.of("weft", "netty");
+        var variants = List.of("plaintext", "pipelined 16");
+        Map<String, List<double[]>> results = new LinkedHashMap<>();
+        for (int i = 0; i < runs; i++) {
+            for (String kind : kinds) {
+                for (String variant : variants) {
+                    results.computeIfAbsent(kind + "/" + variant, key -> new ArrayList<>())
+                            .add(oneRun(kind, variant.startsWith("pipelined") ? script : null));
+                }
+            }
+        }
+        Files.deleteIfExists(script);
+        System.out.printf("%nW5 HTTP plaintext, wrk -t1 -c100, 10 s after 2 s of warm-up, "
+                + "server on core 0 and wrk on core 1 (median of %d)%n", runs);
+        System.out.printf("  %-24s %12s %10s %10s %14s%n", "server", "req/s", "p50 us",
+                "p99 us", "req/s vs Netty");
+        for (String variant : variants) {
+            double netty = median(results.get("netty/" + variant), 0);
+            for (String kind : kinds) {
+                List<double[]> samples = results.get(kind + "/" + variant);
+                System.out.printf("  %-24s %12.0f %10.0f %10.0f %13.2fx%n",
+                        kind + ", " + variant, median(samples, 0), median(samples, 1),
+                        median(samples, 2), median(samples, 0) / netty);
+            }
+        }
+    }
+
+    /** One server process, a warm-up and a measured wrk run: req/s, p50 and p99 in us. */
+    private double[] oneRun(String kind, Path pipelineScript) throws Exception {
+        var server = new ArrayList<>(WorkloadRunner.pinnedTo(0));
+        server.add(javaCommand);
+        server.addAll(WorkloadRunner.WEFT_FLAGS);
+        server.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                dev.weft.bench.http.HttpServerMain.class.getName(), kind, "0", "60"));
+        Process process = new ProcessBuilder(server)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            if (line == null || !line.startsWith("PORT ")) {
+                throw new IOException(kind + " HTTP server did not start: " + line);
+            }
+            String url = "http://127.0.0.1:" + line.substring(5) + "/plaintext";
+            wrk(url, "2s", pipelineScript);
+            return parse(wrk(url, "10s", pipelineScript), kind);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static String wrk(String url, String duration, Path script) throws Exception {
+        var command = new ArrayList<>(WorkloadRunner.pinnedTo(1));
+        command.addAll(List.of(WRK.toString(), "-t1", "-c100", "-d" + duration, "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(url);
+        if (script != null) {
+            command.addAll(List.of("--", "16"));
+        }
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        return output;
+    }
+
+    private static double[] parse(String output, String kind) throws IOException {
+        Matcher rate = RATE.matcher(output);
+        if (!rate.find()) {
+            throw new IOException("wrk printed no rate against " + kind + ":\n" + output);
+        }
+        return new double[] {Double.parseDouble(rate.group(1)), percentile(output, "50%"),
+            percentile(output, "99%")};
+    }
+
+    /** wrk's latency line for a percentile, in microseconds. */
+    private static double percentile(String output, String which) {
+        Matcher matcher = Pattern.compile("\\s" + Pattern.quote(which)
+                + "\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        if (!matcher.find()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "us" -> value;
+            case "ms" -> value * 1e3;
+            default -> value * 1e6;
+        };
+    }
+
+    private static double median(List<double[]> samples, int field) {
+        double[] values = samples.stream().mapToDouble(sample -> sample[field]).sorted()
+                .toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}
