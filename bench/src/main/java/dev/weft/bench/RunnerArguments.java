@@ -38,12 +38,12 @@ record RunnerArguments(int runs, List<Workload> workloads, boolean help) {
         W2("100,000 tasks that each sleep 1 s at once; memory per task"),
         W3("ping-pong through a queue, 1,000,000 round trips; then by kind of queue"),
         W4("echo server, 100 connections, against java.net, JDK threads and Netty"),
+        W5("HTTP plaintext, keep-alive and pipelined 16 deep, with wrk, against Netty"),
         OFFLOAD("1,000 blocking calls of 10 ms through 100 workers, beside a 1 ms ticker"),
         GROUP("W1 on a LoopGroup of one loop and of two"),
         WATCHDOG("W1 and W3 with the watchdog off and on: its cost"),
         PROCESS("1,000 /bin/true and 1 GiB through cat, against ProcessBuilder"),
-        REDIS("W8: a durable queue on a redis-server it starts, against Jedis and Lettuce"),
-        W5("HTTP plaintext, keep-alive and pipelined 16 deep, with wrk, against Netty");
+        REDIS("W8: a durable queue on a redis-server it starts, against Jedis and Lettuce");
 
         final String description;
 
