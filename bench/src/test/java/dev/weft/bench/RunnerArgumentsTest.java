@@ -48,7 +48,7 @@ class RunnerArgumentsTest {
     void anUnknownWorkloadNamesTheKnownOnes() {
         assertThatThrownBy(() -> RunnerArguments.parse(List.of("bogus")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown workload bogus; expected --runs N or one of w1, w2, w3, w4, "
+                .hasMessage("unknown workload bogus; expected --runs N or one of w1, w2, w3, w4, w5, "
                         + "offload, group, watchdog, process, redis");
     }
 
