@@ -18,7 +18,9 @@ package dev.weft.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.Loop;
 import dev.weft.Weft;
+import dev.weft.test.RecordingHandler;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,15 +58,21 @@ class HttpsTest {
     }
 
     @Test
-    void aPlainClientOnTheTlsPortGetsNoAnswer() {
-        Weft.run(() -> {
-            try (var server = HttpServer.serveTls(new InetSocketAddress("127.0.0.1", 0),
-                    certificates.server, ROUTES);
-                    var client = HttpClient.create()) {
-                assertThatThrownBy(() -> client.get("http://127.0.0.1:" + server.port() + "/"))
-                        .isInstanceOf(java.io.IOException.class)
-                        .isNotInstanceOf(SSLException.class);
-            }
-        });
+    void aPlainClientOnTheTlsPortGetsNoAnswerAndTheFailedHandshakeIsReported() {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options())) {
+            loop.run(() -> {
+                try (var server = HttpServer.serveTls(new InetSocketAddress("127.0.0.1", 0),
+                        certificates.server, ROUTES);
+                        var client = HttpClient.create()) {
+                    assertThatThrownBy(() -> client.get("http://127.0.0.1:" + server.port()
+                            + "/")).isInstanceOf(java.io.IOException.class)
+                            .isNotInstanceOf(SSLException.class);
+                }
+                return null;
+            });
+        }
+        assertThat(problems.reported()).hasSize(1);
+        assertThat(problems.reported().getFirst().error()).isInstanceOf(SSLException.class);
     }
 }
