@@ -75,9 +75,10 @@ final class HttpBenchRunner {
             double netty = median(results.get("netty/" + variant), 0);
             for (String kind : kinds) {
                 List<double[]> samples = results.get(kind + "/" + variant);
-                System.out.printf("  %-24s %12.0f %10.0f %10.0f %13.2fx%n",
-                        kind + ", " + variant, median(samples, 0), median(samples, 1),
-                        median(samples, 2), median(samples, 0) / netty);
+                System.out.printf("  %-24s %12.0f %10s %10s %13.2fx%n",
+                        kind + ", " + variant, median(samples, 0),
+                        micros(median(samples, 1)), micros(median(samples, 2)),
+                        median(samples, 0) / netty);
             }
         }
     }
@@ -145,6 +146,11 @@ final class HttpBenchRunner {
             case "ms" -> value * 1e3;
             default -> value * 1e6;
         };
+    }
+
+    /** A latency for the table; wrk prints 0 (or nothing) where it measured none. */
+    private static String micros(double value) {
+        return value > 0 ? String.format("%.0f", value) : "-";
     }
 
     private static double median(List<double[]> samples, int field) {
