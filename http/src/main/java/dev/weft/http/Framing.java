@@ -70,10 +70,13 @@ record Framing(boolean chunked, long length) {
         return request ? EMPTY : UNTIL_CLOSE;
     }
 
-    /** Accepts {@code chunked} alone: other codings are not decoded here (501). */
+    /**
+     * Accepts {@code chunked} alone. Chunked repeated or not last is 400 (RFC 9112 section
+     * 6.3: the length cannot be known); another coding before a final chunked, or without
+     * chunked, is 501, since this server decodes none.
+     */
     private static void checkCodings(List<String> fields) throws BadMessageException {
-        int chunked = 0;
-        int count = 0;
+        java.util.List<String> codings = new java.util.ArrayList<>();
         for (String field : fields) {
             for (String part : field.split(",", -1)) {
                 String coding = part.strip();
@@ -81,22 +84,27 @@ record Framing(boolean chunked, long length) {
                     throw new BadMessageException(400, "Transfer-Encoding has an empty coding "
                             + "in \"" + field + "\"");
                 }
-                count++;
-                if (coding.equalsIgnoreCase("chunked")) {
-                    chunked++;
-                } else if (!Syntax.isToken(coding)) {
+                if (!Syntax.isToken(coding)) {
                     throw new BadMessageException(400, "Transfer-Encoding holds \"" + coding
                             + "\", which is not a coding name");
-                } else {
-                    throw new BadMessageException(501, "the transfer coding \""
-                            + coding.toLowerCase(Locale.ROOT) + "\" is not supported; only "
-                            + "chunked is");
                 }
+                codings.add(coding.toLowerCase(Locale.ROOT));
             }
         }
-        if (chunked > 1 || count > 1) {
+        long chunked = codings.stream().filter("chunked"::equals).count();
+        if (chunked > 1) {
             throw new BadMessageException(400, "Transfer-Encoding names chunked more than "
                     + "once");
+        }
+        if (chunked == 1 && !codings.getLast().equals("chunked")) {
+            throw new BadMessageException(400, "Transfer-Encoding has a coding after chunked, "
+                    + "so the body's end cannot be known");
+        }
+        for (String coding : codings) {
+            if (!coding.equals("chunked")) {
+                throw new BadMessageException(501, "the transfer coding \"" + coding
+                        + "\" is not supported; only chunked is");
+            }
         }
     }
 

@@ -258,6 +258,9 @@ final class ServerConnection {
             }
             return false;
         }
+        if (failure instanceof EOFException && !request.body().finished()) {
+            return false;          // the client ended its stream inside the body: nobody waits
+        }
         if (failure instanceof BadMessageException bad) {
             if (!response.isCommitted()) {
                 response.reset();
