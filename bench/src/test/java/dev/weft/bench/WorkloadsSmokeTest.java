@@ -17,6 +17,7 @@
 package dev.weft.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.weft.bench.jmh.TaskBenchmarks;
 import java.time.Duration;
@@ -41,8 +42,11 @@ class WorkloadsSmokeTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void sleepersMeasureTheirHeap(Engine engine) throws Exception {
-        assertThat(Workloads.sleepers(engine, 100, Duration.ofMillis(5), true)).isNotNegative();
+    void sleepersMeasureTheirHeap(Engine engine) {
+        // With 100 tasks the heap's growth is within a collection's noise and may be below
+        // zero: the smoke run checks that the measuring path runs, not the figure.
+        assertThatCode(() -> Workloads.sleepers(engine, 100, Duration.ofMillis(5), true))
+                .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
