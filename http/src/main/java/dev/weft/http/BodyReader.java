@@ -71,11 +71,6 @@ final class BodyReader {
         return trailers;
     }
 
-    /** How many bytes of the body have been read. */
-    long received() {
-        return received;
-    }
-
     /**
      * Reads at most {@code length} bytes of the body. This is a cancellation point.
      *

@@ -17,10 +17,8 @@ package dev.weft.http;
 
 import dev.weft.Loop;
 import dev.weft.Task;
-import dev.weft.Weft;
 import dev.weft.net.TcpConnection;
 import java.io.IOException;
-import java.util.concurrent.CancellationException;
 
 /**
  * One connection of an {@link HttpClient}'s pool. While it idles in the pool a watcher task
@@ -73,15 +71,7 @@ final class ClientConnection {
         Task<?> running = watcher;
         watcher = null;
         if (running != null) {
-            running.cancel();
-            Weft.shield(() -> {
-                try {
-                    running.join();
-                } catch (CancellationException expected) {
-                    // the watcher's own end
-                }
-                return null;
-            });
+            WatcherTask.stop(running);
         }
         return tcp.isOpen();
     }

@@ -89,16 +89,8 @@ final class InputBuffer {
         if (ended) {
             return false;
         }
-        if (end == bytes.length) {
-            if (start > 0) {
-                System.arraycopy(bytes, start, bytes, 0, end - start);
-                end -= start;
-                start = 0;
-            } else if (bytes.length < maxCapacity) {
-                bytes = Arrays.copyOf(bytes, Math.min(maxCapacity, bytes.length * 2));
-            } else {
-                return false;
-            }
+        if (!makeRoom(true)) {
+            return false;
         }
         beforeWait.run();
         int count = source.read(bytes, end, bytes.length - end);
@@ -115,13 +107,8 @@ final class InputBuffer {
      * the handler, which owns the output, runs.
      */
     boolean fillQuietly() throws IOException {
-        if (ended || end == bytes.length && start == 0) {
+        if (ended || !makeRoom(false)) {
             return false;
-        }
-        if (end == bytes.length) {
-            System.arraycopy(bytes, start, bytes, 0, end - start);
-            end -= start;
-            start = 0;
         }
         int count = source.read(bytes, end, bytes.length - end);
         if (count < 0) {
@@ -130,6 +117,27 @@ final class InputBuffer {
         }
         end += count;
         return true;
+    }
+
+    /**
+     * Makes room at the end for a read: moves the unread bytes to the front, or (when
+     * {@code grow}) doubles the array up to its largest; false if there is no room.
+     */
+    private boolean makeRoom(boolean grow) {
+        if (end < bytes.length) {
+            return true;
+        }
+        if (start > 0) {
+            System.arraycopy(bytes, start, bytes, 0, end - start);
+            end -= start;
+            start = 0;
+            return true;
+        }
+        if (grow && bytes.length < maxCapacity) {
+            bytes = Arrays.copyOf(bytes, Math.min(maxCapacity, bytes.length * 2));
+            return true;
+        }
+        return false;
     }
 
     /** Whether the buffer is at its largest and full, so {@link #fill} cannot add to it. */

@@ -301,10 +301,6 @@ public final class Request {
         this.pathParams.putAll(params);
     }
 
-    Map<String, String> routeParams() {
-        return pathParams;
-    }
-
     /** Skips what the handler left of the body; returns whether the connection can go on. */
     boolean drain() throws IOException {
         return body.finished() || body.discard(DRAIN_LIMIT);

@@ -96,10 +96,6 @@ record Route(String method, String pattern, List<Segment> segments, Handler hand
         return segments.stream().allMatch(segment -> segment.kind() == Kind.LITERAL);
     }
 
-    String literalPath() {
-        return pattern;
-    }
-
     /** The pattern with its parameter names dropped: two routes of one shape collide. */
     String shape() {
         StringBuilder shape = new StringBuilder();

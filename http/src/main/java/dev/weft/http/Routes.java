@@ -63,7 +63,7 @@ public final class Routes {
         this.patterns = new ArrayList<>();
         for (Route route : builder.routes) {
             if (route.isLiteral()) {
-                literal.computeIfAbsent(route.literalPath(), path -> new LinkedHashMap<>())
+                literal.computeIfAbsent(route.pattern(), path -> new LinkedHashMap<>())
                         .put(route.method(), route.handler());
             } else {
                 patterns.add(route);

@@ -93,8 +93,8 @@ final class ServerConnection {
             while (!server.draining()) {
                 phase = Phase.HEAD;
                 headerClock = in.available() > 0;
-                deadline = loop.nanoTime() + nanos(headerClock ? options.headerReadTimeout()
-                        : options.idleTimeout());
+                deadline = loop.nanoTime() + (headerClock ? options.headerReadTimeout()
+                        : options.idleTimeout()).toNanos();
                 arm(deadline);
                 RequestHead head;
                 try {
@@ -456,7 +456,7 @@ final class ServerConnection {
         out.flush();
         if (phase == Phase.HEAD && !headerClock && in.available() > 0) {
             headerClock = true;
-            deadline = loop.nanoTime() + nanos(options.headerReadTimeout());
+            deadline = loop.nanoTime() + options.headerReadTimeout().toNanos();
             arm(deadline);
         }
     }
@@ -524,15 +524,7 @@ final class ServerConnection {
             return;
         }
         watcher = null;
-        running.cancel();
-        Weft.shield(() -> {
-            try {
-                running.join();
-            } catch (CancellationException expected) {
-                // the watcher's own end
-            }
-            return null;
-        });
+        WatcherTask.stop(running);
     }
 
     /** Closes idle connections at once when the server starts to close. */
@@ -541,9 +533,5 @@ final class ServerConnection {
             ending = Ending.SHUTDOWN;
             task.cancel();
         }
-    }
-
-    private static long nanos(java.time.Duration duration) {
-        return duration.toNanos();
     }
 }

@@ -151,15 +151,10 @@ class NettyDifferentialTest {
                     io.netty.util.ReferenceCountUtil.release(message);
                 }
             }
-            return inMessage ? null : trailing(input, requests);
+            return inMessage ? null : new Reading(false, requests);
         } finally {
             channel.finishAndReleaseAll();
         }
-    }
-
-    /** Netty waits for more after a partial head; Weft's verdict then is "incomplete" too. */
-    private static Reading trailing(byte[] input, List<String> requests) {
-        return new Reading(false, requests);
     }
 
     /** Weft's reading, or null when the input ended inside a message. */
