@@ -29,14 +29,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * W5: TechEmpower's plaintext answer from Weft's HTTP server and from Netty's
- * {@code HttpServerCodec} (one event loop, epoll), each a process on core 0, loaded by
- * {@code wrk -t1 -c100} on core 1 for 10 s after 2 s of warm-up: keep-alive, then pipelined 16
- * deep with the script TechEmpower uses. Requests per second and wrk's p50 and p99.
+ * W5: TechEmpower's plaintext and JSON answers from Weft's HTTP server, from Netty's
+ * {@code HttpServerCodec} (one event loop, epoll) and from Helidon SE (its defaults), each a
+ * process on core 0, loaded by {@code wrk -t1 -c100} on core 1 for 10 s after 2 s of warm-up:
+ * plaintext keep-alive, plaintext pipelined 16 deep with the script TechEmpower uses, and JSON
+ * keep-alive. Requests per second and wrk's p50 and p99, each the median of the runs, which
+ * interleave the servers so that a noisy minute of the machine falls on all of them.
  */
 final class HttpBenchRunner {
     private static final Path WRK = Path.of("/usr/bin/wrk");
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
 
     private final String javaCommand;
     private final int runs;
@@ -55,36 +58,38 @@ final class HttpBenchRunner {
         try (var in = HttpBenchRunner.class.getResourceAsStream("/w5/pipeline.lua")) {
             Files.write(script, in.readAllBytes());
         }
-        var kinds = List.of("weft", "netty");
-        var variants = List.of("plaintext", "pipelined 16");
+        var kinds = List.of("weft", "netty", "helidon");
+        var variants = List.of("plaintext", "pipelined 16", "json");
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (String kind : kinds) {
                 for (String variant : variants) {
                     results.computeIfAbsent(kind + "/" + variant, key -> new ArrayList<>())
-                            .add(oneRun(kind, variant.startsWith("pipelined") ? script : null));
+                            .add(oneRun(kind, variant.equals("json") ? "/json" : "/plaintext",
+                                    variant.startsWith("pipelined") ? script : null));
                 }
             }
         }
         Files.deleteIfExists(script);
-        System.out.printf("%nW5 HTTP plaintext, wrk -t1 -c100, 10 s after 2 s of warm-up, "
-                + "server on core 0 and wrk on core 1 (median of %d)%n", runs);
-        System.out.printf("  %-24s %12s %10s %10s %14s%n", "server", "req/s", "p50 us",
-                "p99 us", "req/s vs Netty");
+        System.out.printf("%nW5 HTTP, wrk -t1 -c100, 10 s after 2 s of warm-up, server on core 0 "
+                + "and wrk on core 1 (median of %d)%n", runs);
+        System.out.printf("  %-24s %12s %10s %10s %10s %12s%n", "server", "req/s", "p50 us",
+                "p99 us", "vs Netty", "vs Helidon");
         for (String variant : variants) {
             double netty = median(results.get("netty/" + variant), 0);
+            double helidon = median(results.get("helidon/" + variant), 0);
             for (String kind : kinds) {
                 List<double[]> samples = results.get(kind + "/" + variant);
-                System.out.printf("  %-24s %12.0f %10s %10s %13.2fx%n",
-                        kind + ", " + variant, median(samples, 0),
-                        micros(median(samples, 1)), micros(median(samples, 2)),
-                        median(samples, 0) / netty);
+                double rate = median(samples, 0);
+                System.out.printf("  %-24s %12.0f %10s %10s %9.2fx %11.2fx%n",
+                        kind + ", " + variant, rate, micros(median(samples, 1)),
+                        micros(median(samples, 2)), rate / netty, rate / helidon);
             }
         }
     }
 
     /** One server process, a warm-up and a measured wrk run: req/s, p50 and p99 in us. */
-    private double[] oneRun(String kind, Path pipelineScript) throws Exception {
+    private double[] oneRun(String kind, String path, Path pipelineScript) throws Exception {
         var server = new ArrayList<>(WorkloadRunner.pinnedTo(0));
         server.add(javaCommand);
         server.addAll(WorkloadRunner.WEFT_FLAGS);
@@ -99,7 +104,7 @@ final class HttpBenchRunner {
             if (line == null || !line.startsWith("PORT ")) {
                 throw new IOException(kind + " HTTP server did not start: " + line);
             }
-            String url = "http://127.0.0.1:" + line.substring(5) + "/plaintext";
+            String url = "http://127.0.0.1:" + line.substring(5) + path;
             wrk(url, "2s", pipelineScript);
             return parse(wrk(url, "10s", pipelineScript), kind);
         } finally {
@@ -128,6 +133,15 @@ final class HttpBenchRunner {
         Matcher rate = RATE.matcher(output);
         if (!rate.find()) {
             throw new IOException("wrk printed no rate against " + kind + ":\n" + output);
+        }
+        // A server that answers errors fast must not look fast.
+        if (output.contains("Non-2xx or 3xx responses")) {
+            throw new IOException(kind + " answered requests with errors:\n" + output);
+        }
+        Matcher errors = SOCKET_ERRORS.matcher(output);
+        if (errors.find()) {
+            System.out.println("  (" + kind + ": wrk saw socket errors, " + errors.group(1)
+                    + ")");
         }
         return new double[] {Double.parseDouble(rate.group(1)), percentile(output, "50%"),
             percentile(output, "99%")};

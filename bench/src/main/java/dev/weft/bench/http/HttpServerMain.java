@@ -15,9 +15,13 @@
  */
 package dev.weft.bench.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.Weft;
 import dev.weft.http.HttpServer;
 import dev.weft.http.Routes;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -45,14 +49,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * W5's plaintext server, one kind per process, on the port given: {@code GET /plaintext}
- * answers {@code Hello, World!} with {@code Date}, {@code Content-Type} and
- * {@code Content-Length}, as TechEmpower's plaintext test asks. Runs for the seconds given.
+ * W5's server, one kind per process, on the port given, as TechEmpower's plaintext and JSON
+ * tests ask: {@code GET /plaintext} answers {@code Hello, World!}, and {@code GET /json} answers
+ * {@code {"message":"Hello, World!"}} serialized by Jackson for each request; both with
+ * {@code Date}, {@code Content-Type} and {@code Content-Length}. Runs for the seconds given.
  *
- * <p>Usage: {@code HttpServerMain weft|netty PORT SECONDS}.
+ * <p>Usage: {@code HttpServerMain weft|netty|helidon PORT SECONDS}.
  */
 public final class HttpServerMain {
     private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** TechEmpower's JSON test object. */
+    record Message(String message) {}
 
     private HttpServerMain() {}
 
@@ -63,8 +72,9 @@ public final class HttpServerMain {
         switch (args[0]) {
             case "weft" -> weft(port, seconds);
             case "netty" -> netty(port, seconds);
+            case "helidon" -> helidon(port, seconds);
             default -> throw new IllegalArgumentException("unknown server " + args[0]
-                    + "; expected weft or netty");
+                    + "; expected weft, netty or helidon");
         }
     }
 
@@ -73,6 +83,8 @@ public final class HttpServerMain {
             Routes routes = Routes.builder()
                     .get("/plaintext", (request, response) ->
                             response.contentType("text/plain").send(HELLO))
+                    .get("/json", (request, response) ->
+                            response.contentType("application/json").send(json()))
                     .build();
             try (var server = HttpServer.serve(new InetSocketAddress("127.0.0.1", port),
                     routes)) {
@@ -80,6 +92,32 @@ public final class HttpServerMain {
                 Weft.sleep(Duration.ofSeconds(seconds));
             }
         });
+    }
+
+    /** The JSON answer, serialized anew as the test asks. */
+    private static byte[] json() throws JsonProcessingException {
+        return JSON.writeValueAsBytes(new Message("Hello, World!"));
+    }
+
+    /** Helidon SE at its defaults: a virtual thread per connection on the JDK's scheduler. */
+    private static void helidon(int port, int seconds) throws InterruptedException {
+        WebServer server = WebServer.builder().host("127.0.0.1").port(port)
+                .routing(routing -> routing
+                        .get("/plaintext", (request, response) -> {
+                            response.header(HeaderNames.CONTENT_TYPE, "text/plain");
+                            response.send(HELLO);
+                        })
+                        .get("/json", (request, response) -> {
+                            response.header(HeaderNames.CONTENT_TYPE, "application/json");
+                            response.send(json());
+                        }))
+                .build().start();
+        try {
+            System.out.println("PORT " + server.port());
+            Thread.sleep(seconds * 1000L);
+        } finally {
+            server.stop();
+        }
     }
 
     private static void netty(int port, int seconds) throws Exception {
@@ -95,7 +133,7 @@ public final class HttpServerMain {
                                     new SimpleChannelInboundHandler<HttpRequest>() {
                                         @Override
                                         protected void channelRead0(ChannelHandlerContext context,
-                                                HttpRequest request) {
+                                                HttpRequest request) throws Exception {
                                             answer(context, request);
                                         }
 
@@ -131,11 +169,15 @@ public final class HttpServerMain {
         return dateText;
     }
 
-    private static void answer(ChannelHandlerContext context, HttpRequest request) {
+    private static void answer(ChannelHandlerContext context, HttpRequest request)
+            throws JsonProcessingException {
+        boolean json = request.uri().equals("/json");
+        byte[] body = json ? json() : HELLO;
         var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(HELLO));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, HELLO.length)
+                Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE,
+                        json ? HttpHeaderValues.APPLICATION_JSON : HttpHeaderValues.TEXT_PLAIN)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.DATE, date());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         var written = context.write(response);
