@@ -1,0 +1,254 @@
+/*
+ * Copyright 2026 The Weft Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.weft.crawler;
+
+import dev.weft.Loop;
+import dev.weft.Weft;
+import dev.weft.http.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./weft crawl [URL] [options]}: crawls a site politely and writes one JSON line per
+ * page; with no URL, crawls an embedded demo site on 127.0.0.1, so it works offline. Ctrl-C or
+ * {@code --max-time} stops it gracefully; with {@code --state DIR} the crawl is saved there and
+ * {@code --resume DIR} goes on with it.
+ */
+@Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Crawls a site politely: per-host limits and delays, robots.txt, retries "
+                + "with Retry-After, one JSON line per page.",
+            "With no URL it crawls an embedded demo site on 127.0.0.1."})
+public final class CrawlCommand implements Callable<Integer> {
+    private static final Duration DEMO_DELAY = Duration.ofMillis(10);
+    private static final String DEMO_PORT_FILE = "demo-port";
+
+    @Parameters(arity = "0..1", paramLabel = "URL", description = "where to start; the crawl "
+            + "stays on its host unless --any-host")
+    private URI url;
+
+    @Option(names = "--concurrency", defaultValue = "16", description = "requests in flight in "
+            + "all (default ${DEFAULT-VALUE})")
+    private int concurrency;
+
+    @Option(names = "--per-host", defaultValue = "8", description = "requests in flight to one "
+            + "host (default ${DEFAULT-VALUE})")
+    private int perHost;
+
+    @Option(names = "--delay", converter = DurationOption.class, description = "least time "
+            + "between two requests to one host (default 1s; 10ms for the demo site)")
+    private Duration delay;
+
+    @Option(names = "--max-crawl-delay", converter = DurationOption.class, defaultValue = "30s",
+            description = "cap on a robots.txt crawl-delay (default ${DEFAULT-VALUE})")
+    private Duration maxCrawlDelay;
+
+    @Option(names = "--timeout", converter = DurationOption.class, defaultValue = "30s",
+            description = "limit on one fetch (default ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    @Option(names = "--retries", defaultValue = "2", description = "tries again after a 408, "
+            + "429, 5xx, timeout or connection fault (default ${DEFAULT-VALUE})")
+    private int retries;
+
+    @Option(names = "--max-depth", description = "links followed from the start (default 5; "
+            + "20 for the demo site)")
+    private Integer maxDepth;
+
+    @Option(names = "--max-pages", defaultValue = "10000", description = "pages fetched at most, "
+            + "resumed runs included (default ${DEFAULT-VALUE})")
+    private int maxPages;
+
+    @Option(names = "--max-bytes", defaultValue = "4194304", description = "body bytes read "
+            + "from one page; more are cut (default ${DEFAULT-VALUE})")
+    private int maxBytes;
+
+    @Option(names = "--any-host", description = "follow links to other hosts too")
+    private boolean anyHost;
+
+    @Option(names = "--ignore-robots", description = "neither fetch nor obey robots.txt")
+    private boolean ignoreRobots;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "append the JSON "
+            + "lines to FILE instead of standard output")
+    private Path output;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "save the frontier and the "
+            + "visited set in DIR when the crawl stops, for --resume")
+    private Path state;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "go on with the crawl saved "
+            + "in DIR (and save it there again)")
+    private Path resume;
+
+    @Option(names = "--max-time", converter = DurationOption.class, description = "stop "
+            + "gracefully after this long")
+    private Duration maxTime;
+
+    @Option(names = "--stop-grace", converter = DurationOption.class, defaultValue = "10s",
+            description = "how long requests in flight may finish at a stop (default "
+                    + "${DEFAULT-VALUE})")
+    private Duration stopGrace;
+
+    @Option(names = "--quiet", description = "no progress line")
+    private boolean quiet;
+
+    @Option(names = "--user-agent", description = "the User-Agent header (default "
+            + "weft-crawler/0.1)")
+    private String userAgent;
+
+    private final PrintStream err;
+    private final PrintStream out;
+
+    private CrawlCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command with {@code args}; exits with its status. */
+    public static void main(String[] args) {
+        int status = commandLine(System.out, System.err).execute(args);
+        System.exit(status);
+    }
+
+    /** The command, writing pages to {@code out} and progress and messages to {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        var line = new CommandLine(new CrawlCommand(out, err));
+        line.setErr(new java.io.PrintWriter(err, true));
+        line.setOut(new java.io.PrintWriter(err, true));
+        return line;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path directory = resume != null ? resume : state;
+        if (resume != null && url != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--resume goes on "
+                    + "with the saved crawl's own URLs; leave out " + url);
+        }
+        if (resume != null && !Crawler.isSaved(resume)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), resume + " holds no "
+                    + "saved crawl; start one with --state " + resume + " first");
+        }
+        Integer demoPort = demoPort(directory);
+        boolean demo = url == null && (resume == null || demoPort != null);
+        return Weft.run(() -> {
+            HttpServer site = null;
+            URI seed = url;
+            if (demo) {
+                site = new DemoSite().serve(new InetSocketAddress("127.0.0.1",
+                        demoPort == null ? 0 : demoPort));
+                seed = URI.create("http://127.0.0.1:" + site.port() + "/");
+                err.println("crawl: serving the demo site on " + seed);
+                if (directory != null) {
+                    Files.createDirectories(directory);
+                    Files.writeString(directory.resolve(DEMO_PORT_FILE),
+                            Integer.toString(site.port()), StandardCharsets.UTF_8);
+                }
+            }
+            try {
+                return crawl(options(seed == null ? URI.create("http://saved.invalid/") : seed,
+                        demo), directory);
+            } finally {
+                if (site != null) {
+                    site.close();
+                }
+            }
+        });
+    }
+
+    private int crawl(CrawlOptions options, Path directory) throws IOException {
+        boolean terminal = !quiet && System.console() != null && System.console().isTerminal();
+        var random = RandomGenerator.getDefault();
+        try (var fetcher = new HttpFetcher(options.userAgent(), options.perHost(),
+                Duration.ofSeconds(10));
+                PageSink sink = output == null ? JsonLinesSink.to(out)
+                        : JsonLinesSink.appendingTo(output)) {
+            Crawler crawler = resume != null
+                    ? Crawler.resume(options, fetcher, sink, resume, random)
+                    : new Crawler(options, fetcher, sink, directory, random);
+            var finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                crawler.stop();
+                try {
+                    finished.await(options.stopGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "crawl stop on signal");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (maxTime != null) {
+                Loop.current().callLater(maxTime, crawler::stop);
+            }
+            var progress = quiet ? null : ProgressLine.start(crawler, err, terminal);
+            CrawlResult result;
+            try {
+                result = crawler.run();
+            } finally {
+                if (progress != null) {
+                    progress.cancel();
+                }
+                ProgressLine.finish(err, terminal);
+                finished.countDown();
+            }
+            err.print(result.stats().summary(result.seconds()));
+            if (result.stopped() && result.queued() > 0) {
+                err.println(directory != null ? "stopped with " + result.queued() + " URLs "
+                        + "queued; go on with --resume " + directory
+                        : "stopped with " + result.queued() + " URLs queued; run with --state "
+                        + "DIR to be able to resume");
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for the latch, which is down
+            }
+            return 0;
+        }
+    }
+
+    private CrawlOptions options(URI seed, boolean demo) {
+        Duration hostDelay = delay != null ? delay : demo ? DEMO_DELAY : Duration.ofSeconds(1);
+        int depth = maxDepth != null ? maxDepth : demo ? 20 : 5;
+        var defaults = CrawlOptions.defaults(seed);
+        return new CrawlOptions(List.of(seed), concurrency, perHost, hostDelay, maxCrawlDelay,
+                timeout, retries, defaults.backoff(), defaults.maxRetryWait(), depth, maxPages,
+                maxBytes, !anyHost, !ignoreRobots,
+                userAgent != null ? userAgent : defaults.userAgent(), stopGrace);
+    }
+
+    /** The port of the demo site a saved crawl ran against, or null if it did not. */
+    private static Integer demoPort(Path directory) throws IOException {
+        if (directory == null || !Files.isRegularFile(directory.resolve(DEMO_PORT_FILE))) {
+            return null;
+        }
+        return Integer.valueOf(Files.readString(directory.resolve(DEMO_PORT_FILE)).strip());
+    }
+}
