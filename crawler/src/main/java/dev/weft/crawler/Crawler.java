@@ -75,7 +75,7 @@ public final class Crawler {
     private volatile Loop loop;
     private volatile boolean stopRequested;
     private long startNanos;
-    private int inFlight;
+    private final java.util.LinkedHashSet<FrontierEntry> running = new java.util.LinkedHashSet<>();
     private IOException sinkFailure;
 
     /**
@@ -146,7 +146,7 @@ public final class Crawler {
             while (!stopRequested && sinkFailure == null) {
                 FrontierEntry next = state.frontier.pollFirst();
                 if (next == null) {
-                    if (inFlight == 0) {
+                    if (running.isEmpty()) {
                         break;
                     }
                     changed.clear();
@@ -159,10 +159,11 @@ public final class Crawler {
                     break;
                 }
                 state.pagesStarted++;
-                inFlight++;
+                running.add(next);
                 pool.spawn(() -> crawl(next));
             }
             finishInFlight(pool);
+            returnUnfinished();
         } finally {
             if (stateDirectory != null) {
                 sink.flush();
@@ -222,19 +223,31 @@ public final class Crawler {
         }
     }
 
+    /**
+     * Puts the entries a stop cancelled back at the front of the frontier, in the order they
+     * were taken: those cancelled in flight, and those cancelled before their task began.
+     */
+    private void returnUnfinished() {
+        var unfinished = new java.util.ArrayList<>(running);
+        for (int i = unfinished.size() - 1; i >= 0; i--) {
+            state.frontier.addFirst(unfinished.get(i));
+        }
+        state.pagesStarted -= unfinished.size();
+        running.clear();
+    }
+
     /** One frontier entry, from its host's turn to its record. */
     private void crawl(FrontierEntry entry) {
         try {
             emit(fetchAndFollow(entry));
+            running.remove(entry);
         } catch (CancellationException cancelled) {
-            state.frontier.addFirst(entry);     // fetched again on resume, recorded once
-            state.pagesStarted--;
-            throw cancelled;
+            throw cancelled;        // left in running: returnUnfinished queues it again
         } catch (RuntimeException | Error bug) {
             loop.report("the crawler failed on " + entry.url(), bug);
             emit(failure(entry, 0, 0, 0, "crawler: " + bug));
+            running.remove(entry);
         } finally {
-            inFlight--;
             changed.set();
         }
     }
