@@ -16,6 +16,7 @@
 package dev.weft.crawler;
 
 import dev.weft.Loop;
+import dev.weft.Timer;
 import dev.weft.Weft;
 import dev.weft.http.HttpServer;
 import java.io.IOException;
@@ -124,6 +125,9 @@ public final class CrawlCommand implements Callable<Integer> {
             + "weft-crawler/0.1)")
     private String userAgent;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     private final PrintStream err;
     private final PrintStream out;
 
@@ -150,15 +154,20 @@ public final class CrawlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path directory = resume != null ? resume : state;
         if (resume != null && url != null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--resume goes on "
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume goes on "
                     + "with the saved crawl's own URLs; leave out " + url);
         }
         if (resume != null && !Crawler.isSaved(resume)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), resume + " holds no "
+            throw new CommandLine.ParameterException(spec.commandLine(), resume + " holds no "
                     + "saved crawl; start one with --state " + resume + " first");
         }
         Integer demoPort = demoPort(directory);
         boolean demo = url == null && (resume == null || demoPort != null);
+        try {
+            options(url != null ? url : URI.create("http://127.0.0.1/"), demo);
+        } catch (IllegalArgumentException invalid) {
+            throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
+        }
         return Weft.run(() -> {
             HttpServer site = null;
             URI seed = url;
@@ -204,9 +213,8 @@ public final class CrawlCommand implements Callable<Integer> {
                 }
             }, "crawl stop on signal");
             Runtime.getRuntime().addShutdownHook(hook);
-            if (maxTime != null) {
-                Loop.current().callLater(maxTime, crawler::stop);
-            }
+            Timer limit = maxTime == null ? null
+                    : Loop.current().callLater(maxTime, crawler::stop);
             var progress = quiet ? null : ProgressLine.start(crawler, err, terminal);
             CrawlResult result;
             try {
@@ -214,6 +222,9 @@ public final class CrawlCommand implements Callable<Integer> {
             } finally {
                 if (progress != null) {
                     progress.cancel();
+                }
+                if (limit != null) {
+                    limit.cancel();
                 }
                 ProgressLine.finish(err, terminal);
                 finished.countDown();

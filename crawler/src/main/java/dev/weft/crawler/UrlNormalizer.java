@@ -41,6 +41,12 @@ public final class UrlNormalizer {
             return Optional.empty();
         }
         try {
+            if (text.startsWith("?")) {
+                // RFC 3986 keeps the base's path for a query-only reference; URI.resolve, which
+                // follows RFC 2396, drops its last segment.
+                return normalize(new URI(base.getScheme() + "://" + base.getRawAuthority()
+                        + base.getRawPath() + escapeSpaces(text)));
+            }
             return normalize(base.resolve(new URI(escapeSpaces(text))));
         } catch (URISyntaxException | IllegalArgumentException malformed) {
             return Optional.empty();

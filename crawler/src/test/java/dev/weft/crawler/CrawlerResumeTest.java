@@ -95,8 +95,12 @@ class CrawlerResumeTest {
         VirtualClock.run(() -> {
             var crawler = new Crawler(options, new SiteFetcher(site::answer), first, directory,
                     new SplittableRandom(1));
-            Loop.current().callLater(stopAt, crawler::stop);
-            return crawler.run();
+            var stop = Loop.current().callLater(stopAt, crawler::stop);
+            try {
+                return crawler.run();
+            } finally {
+                stop.cancel();
+            }
         });
         var second = new ListSink();
         VirtualClock.run(() -> Crawler.resume(options, new SiteFetcher(site::answer), second,
