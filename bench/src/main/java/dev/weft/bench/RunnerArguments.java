@@ -38,7 +38,9 @@ record RunnerArguments(int runs, List<Workload> workloads, boolean help) {
         W2("100,000 tasks that each sleep 1 s at once; memory per task"),
         W3("ping-pong through a queue, 1,000,000 round trips; then by kind of queue"),
         W4("echo server, 100 connections, against java.net, JDK threads and Netty"),
-        W5("HTTP plaintext, keep-alive and pipelined 16 deep, with wrk, against Netty"),
+        W5("HTTP plaintext (keep-alive, pipelined 16) and JSON with wrk, against Netty and "
+                + "Helidon"),
+        W6("a crawl of 20,000 pages, 200 in flight, against java.net.http on virtual threads"),
         OFFLOAD("1,000 blocking calls of 10 ms through 100 workers, beside a 1 ms ticker"),
         GROUP("W1 on a LoopGroup of one loop and of two"),
         WATCHDOG("W1 and W3 with the watchdog off and on: its cost"),

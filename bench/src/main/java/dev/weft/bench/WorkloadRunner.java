@@ -92,6 +92,7 @@ public final class WorkloadRunner {
                 case PROCESS -> runner.process();
                 case REDIS -> new RedisQueueRunner(runner.javaCommand, runner.runs).run();
                 case W5 -> new HttpBenchRunner(runner.javaCommand, runner.runs).run();
+                case W6 -> new CrawlBenchRunner(runner.javaCommand, runner.runs).run();
             }
         }
     }

@@ -48,8 +48,8 @@ class RunnerArgumentsTest {
     void anUnknownWorkloadNamesTheKnownOnes() {
         assertThatThrownBy(() -> RunnerArguments.parse(List.of("bogus")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown workload bogus; expected --runs N or one of w1, w2, w3, w4, w5, "
-                        + "offload, group, watchdog, process, redis");
+                .hasMessage("unknown workload bogus; expected --runs N or one of w1, w2, w3, w4, "
+                        + "w5, w6, offload, group, watchdog, process, redis");
     }
 
     @Test

@@ -197,7 +197,7 @@ public final class CrawlCommand implements Callable<Integer> {
         boolean terminal = !quiet && System.console() != null && System.console().isTerminal();
         var random = RandomGenerator.getDefault();
         try (var fetcher = new HttpFetcher(options.userAgent(), options.perHost(),
-                Duration.ofSeconds(10));
+                options.concurrency(), Duration.ofSeconds(10));
                 PageSink sink = output == null ? JsonLinesSink.to(out)
                         : JsonLinesSink.appendingTo(output)) {
             Crawler crawler = resume != null

@@ -50,7 +50,7 @@ import java.util.random.RandomGenerator;
  * {@snippet :
  * var options = CrawlOptions.defaults(URI.create("http://127.0.0.1:8080/"));
  * Weft.run(() -> {
- *     try (var fetcher = new HttpFetcher(options.userAgent(), options.perHost(),
+ *     try (var fetcher = new HttpFetcher(options.userAgent(), options.perHost(), 16,
  *             Duration.ofSeconds(10)); var sink = JsonLinesSink.to(System.out)) {
  *         return new Crawler(options, fetcher, sink).run();
  *     }
@@ -258,7 +258,8 @@ public final class Crawler {
             sink.write(page);
         } catch (IOException failed) {
             sinkFailure = failed;
-            changed.set();
+        } catch (RuntimeException failed) {
+            sinkFailure = new IOException("the page sink failed: " + failed, failed);
         }
     }
 

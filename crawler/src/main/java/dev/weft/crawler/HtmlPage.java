@@ -39,31 +39,49 @@ import org.jsoup.nodes.Element;
  * @param canonical the {@code link rel=canonical} URL, or null
  * @param links the links in document order
  */
-record HtmlPage(String title, URI canonical, List<URI> links) {
+public record HtmlPage(String title, URI canonical, List<URI> links) {
     private static final Pattern CHARSET = Pattern.compile("charset=\"?([^\";\\s]+)",
             Pattern.CASE_INSENSITIVE);
 
-    /** Parses {@code body}; a page jsoup cannot make sense of comes out with no links. */
-    static HtmlPage parse(byte[] body, String contentType, URI url) throws IOException {
-        Document document = Jsoup.parse(new ByteArrayInputStream(body), charset(contentType),
-                url.toString());
+    /**
+     * Parses {@code body}, in the charset its {@code Content-Type} names or else the one the
+     * page declares; a page jsoup cannot make sense of comes out with what it could read.
+     *
+     * @param url the page's URL, against which its links are resolved (or against its
+     *     {@code <base href>})
+     */
+    public static HtmlPage parse(byte[] body, String contentType, URI url) throws IOException {
+        String charset = charset(contentType);
+        // A known charset is decoded at once; jsoup's stream reading is for finding one.
+        Document document = charset != null
+                ? Jsoup.parse(new String(body, Charset.forName(charset)), url.toString())
+                : Jsoup.parse(new ByteArrayInputStream(body), null, url.toString());
         String title = document.title().strip();
+        URI base = baseOf(document, url);
         URI canonical = null;
         Element link = document.selectFirst("link[rel=canonical][href]");
         if (link != null) {
-            canonical = UrlNormalizer.resolve(url, link.absUrl("href")).orElse(null);
+            canonical = UrlNormalizer.resolve(base, link.attr("href")).orElse(null);
         }
         var links = new LinkedHashSet<URI>();
         for (Element anchor : document.select("a[href], area[href]")) {
-            if (anchor.attr("rel").toLowerCase(Locale.ROOT).contains("nofollow")) {
+            if (anchor.hasAttr("rel")
+                    && anchor.attr("rel").toLowerCase(Locale.ROOT).contains("nofollow")) {
                 continue;
             }
-            String target = anchor.absUrl("href");
-            Optional<URI> resolved = UrlNormalizer.resolve(url,
-                    target.isEmpty() ? anchor.attr("href") : target);
+            Optional<URI> resolved = UrlNormalizer.resolve(base, anchor.attr("href"));
             resolved.ifPresent(links::add);
         }
         return new HtmlPage(title.isEmpty() ? null : title, canonical, new ArrayList<>(links));
+    }
+
+    /** The page's {@code <base href>} resolved against its URL, or the URL. */
+    private static URI baseOf(Document document, URI url) {
+        Element base = document.selectFirst("base[href]");
+        if (base == null) {
+            return url;
+        }
+        return UrlNormalizer.resolve(url, base.attr("href")).orElse(url);
     }
 
     /** The charset a {@code Content-Type} names, or null to let jsoup read it from the page. */

@@ -35,14 +35,16 @@ public final class HttpFetcher implements Fetcher {
      * Creates a fetcher on the current loop.
      *
      * @param userAgent the {@code User-Agent} sent with each request
-     * @param connections the most connections to one host, as many as the crawler's per-host
+     * @param perHost the most connections to one host, as many as the crawler's per-host
      *     concurrency
+     * @param total the most connections in all, as many as the crawler's concurrency
      * @param connectTimeout how long a connection may take to open
      */
-    public HttpFetcher(String userAgent, int connections, Duration connectTimeout) {
+    public HttpFetcher(String userAgent, int perHost, int total, Duration connectTimeout) {
         this.userAgent = userAgent;
-        this.client = HttpClient.builder().followRedirects(0).maxConnectionsPerHost(connections)
-                .connectTimeout(connectTimeout).userAgent(userAgent).build();
+        this.client = HttpClient.builder().followRedirects(0).maxConnectionsPerHost(perHost)
+                .maxConnections(Math.max(perHost, total)).connectTimeout(connectTimeout)
+                .userAgent(userAgent).build();
     }
 
     @Override

@@ -102,7 +102,8 @@ class CrawlerFaultsTest {
     private static List<PageRecord> crawl(CrawlOptions options) {
         var sink = new ListSink();
         Weft.run(() -> {
-            try (var fetcher = new HttpFetcher("test", options.perHost(), Duration.ofSeconds(2))) {
+            try (var fetcher = new HttpFetcher("test", options.perHost(), options.concurrency(),
+                    Duration.ofSeconds(2))) {
                 return new Crawler(options, fetcher, sink).run();
             }
         });
@@ -222,7 +223,7 @@ class CrawlerFaultsTest {
                             .header("Location", "/a").send())
                     .build();
             try (HttpServer server = HttpServer.serve(new InetSocketAddress("127.0.0.1", 0),
-                    routes); var fetcher = new HttpFetcher("test", 2, Duration.ofSeconds(2))) {
+                    routes); var fetcher = new HttpFetcher("test", 2, 2, Duration.ofSeconds(2))) {
                 var options = options(URI.create("http://127.0.0.1:" + server.port() + "/a"));
                 return new Crawler(options, fetcher, sink).run();
             }
@@ -244,7 +245,7 @@ class CrawlerFaultsTest {
                             .send(new byte[] {(byte) 0xff, (byte) 0xfe, 0, '<', 'a'}))
                     .build();
             try (HttpServer server = HttpServer.serve(new InetSocketAddress("127.0.0.1", 0),
-                    routes); var fetcher = new HttpFetcher("test", 2, Duration.ofSeconds(2))) {
+                    routes); var fetcher = new HttpFetcher("test", 2, 2, Duration.ofSeconds(2))) {
                 return new Crawler(options(URI.create("http://127.0.0.1:" + server.port() + "/")),
                         fetcher, sink).run();
             }

@@ -16,6 +16,7 @@
 package dev.weft.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.test.VirtualClock;
 import java.net.URI;
@@ -244,6 +245,32 @@ class CrawlerPolitenessTest {
         var wide = new SiteFetcher(new DemoSite()::answer);
         crawl(demoOptions().withScope(false, true), wide);
         assertThat(wide.requests()).anyMatch(request -> request.path().equals("/out-of-scope"));
+    }
+
+    @Test
+    void aSinkThatFailsStopsTheCrawlWithItsFailure() {
+        var fetcher = new SiteFetcher(new DemoSite()::answer);
+        PageSink failing = new PageSink() {
+            private int written;
+
+            @Override
+            public void write(PageRecord page) {
+                if (++written == 10) {
+                    throw new IllegalStateException("disk full");
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> VirtualClock.run(() -> new Crawler(demoOptions(), fetcher,
+                failing, null, new SplittableRandom(1)).run()))
+                .hasMessageContaining("could not be written").hasMessageContaining("disk full");
+        assertThat(fetcher.requests().size()).as("no fetch starts after the failure")
+                .isLessThan(10 + 16 + 1);
     }
 
     /** The gaps between consecutive request starts, robots.txt included. */
