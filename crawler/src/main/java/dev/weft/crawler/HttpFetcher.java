@@ -52,25 +52,40 @@ public final class HttpFetcher implements Fetcher {
         var request = ClientRequest.get(uri.toString()).withHeader("Accept",
                 "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
         try (ClientResponse response = client.send(request)) {
-            var body = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
+            long length = response.header("Content-Length").map(HttpFetcher::length)
+                    .orElse(-1L);
+            byte[] body;
             boolean truncated = false;
-            while (true) {
-                int want = Math.min(buffer.length, maxBytes - body.size() + 1);
-                int count = response.read(buffer, 0, want);
-                if (count < 0) {
-                    break;
+            if (length >= 0 && length <= maxBytes) {
+                body = response.bodyAsBytes(maxBytes);      // one array of the right size
+            } else {
+                var out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[Math.min(8192, maxBytes + 1)];
+                while (true) {
+                    int count = response.read(buffer, 0, Math.min(buffer.length,
+                            maxBytes - out.size() + 1));
+                    if (count < 0) {
+                        break;
+                    }
+                    if (out.size() + count > maxBytes) {
+                        out.write(buffer, 0, maxBytes - out.size());
+                        truncated = true;   // closing the response drops the rest and the connection
+                        break;
+                    }
+                    out.write(buffer, 0, count);
                 }
-                if (body.size() + count > maxBytes) {
-                    body.write(buffer, 0, maxBytes - body.size());
-                    truncated = true;     // closing the response drops the rest and the connection
-                    break;
-                }
-                body.write(buffer, 0, count);
+                body = out.toByteArray();
             }
             return new Fetched(response.status(), response.header("Content-Type").orElse(""),
-                    response.header("Location"), response.retryAfter(), body.toByteArray(),
-                    truncated);
+                    response.header("Location"), response.retryAfter(), body, truncated);
+        }
+    }
+
+    private static long length(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException notALength) {
+            return -1;      // the client has refused a bad length already; stream to be sure
         }
     }
 

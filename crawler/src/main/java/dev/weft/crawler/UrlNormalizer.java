@@ -73,6 +73,11 @@ public final class UrlNormalizer {
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/"
                 : uri.getRawPath();
+        if (scheme.equals(uri.getScheme()) && port == uri.getPort()
+                && uri.getRawFragment() == null && path.equals(uri.getRawPath())
+                && !hasDotSegment(path) && isLowerCase(uri.getHost())) {
+            return Optional.of(uri);    // already in its one spelling, as most links are
+        }
         try {
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             String authority = (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
@@ -95,6 +100,21 @@ public final class UrlNormalizer {
     /** The host and port a politeness policy applies to: {@code host} or {@code host:port}. */
     public static String hostKey(URI uri) {
         return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    private static boolean hasDotSegment(String path) {
+        return path.contains("/./") || path.contains("/../") || path.endsWith("/.")
+                || path.endsWith("/..");
+    }
+
+    private static boolean isLowerCase(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String escapeSpaces(String link) {

@@ -84,7 +84,8 @@ public final class CrawlBenchMain {
         }
     }
 
-    private static int weft(URI seed, int pages, int inFlight) {
+    /** Weft's crawl of the site; returns the pages crawled. */
+    static int weft(URI seed, int pages, int inFlight) {
         var options = CrawlOptions.defaults(seed).withConcurrency(inFlight, inFlight)
                 .withDelay(Duration.ZERO).withScope(true, false).withLimits(pages, pages + 1,
                         1 << 20);
@@ -113,7 +114,8 @@ public final class CrawlBenchMain {
         return result.stats().pages() == counted.get() ? counted.get() : -1;
     }
 
-    private static int jdk(URI seed, int inFlight) throws InterruptedException {
+    /** The JDK's crawl of the site; returns the pages crawled. */
+    static int jdk(URI seed, int inFlight) throws InterruptedException {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         var permits = new Semaphore(inFlight);
         var pending = new AtomicInteger();

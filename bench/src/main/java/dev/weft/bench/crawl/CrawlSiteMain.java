@@ -40,19 +40,24 @@ public final class CrawlSiteMain {
         int seconds = Integer.parseInt(args[1]);
         int pages = Integer.parseInt(args[2]);
         Weft.run(() -> {
-            Routes routes = Routes.builder().get("/page/{n:int}", (request, response) -> {
-                int n = request.pathParamInt("n");
-                if (n < 1 || n > pages) {
-                    response.status(404).send("no such page");
-                    return;
-                }
-                response.contentType("text/html; charset=utf-8").send(page(n, pages));
-            }).build();
-            try (var server = HttpServer.serve(new InetSocketAddress("127.0.0.1", port), routes)) {
+            try (var server = HttpServer.serve(new InetSocketAddress("127.0.0.1", port),
+                    routes(pages))) {
                 System.out.println("PORT " + server.port());
                 Weft.sleep(Duration.ofSeconds(seconds));
             }
         });
+    }
+
+    /** The site's one route, {@code /page/{n}}. */
+    static Routes routes(int pages) {
+        return Routes.builder().get("/page/{n:int}", (request, response) -> {
+            int n = request.pathParamInt("n");
+            if (n < 1 || n > pages) {
+                response.status(404).send("no such page");
+                return;
+            }
+            response.contentType("text/html; charset=utf-8").send(page(n, pages));
+        }).build();
     }
 
     /** Page {@code n}: its title, the text and links to 2n, 2n+1, n+1, n-1, 3n and n+13. */
