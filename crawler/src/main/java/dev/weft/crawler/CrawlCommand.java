@@ -216,25 +216,30 @@ public final class CrawlCommand implements Callable<Integer> {
             Timer limit = maxTime == null ? null
                     : Loop.current().callLater(maxTime, crawler::stop);
             var progress = quiet ? null : ProgressLine.start(crawler, err, terminal);
-            CrawlResult result;
             try {
-                result = crawler.run();
+                CrawlResult result;
+                try {
+                    result = crawler.run();
+                } finally {
+                    if (progress != null) {
+                        progress.cancel();
+                    }
+                    if (limit != null) {
+                        limit.cancel();
+                    }
+                    ProgressLine.finish(err, terminal);
+                }
+                err.print(result.stats().summary(result.seconds()));
+                if (result.stopped() && result.queued() > 0) {
+                    err.println(directory != null ? "stopped with " + result.queued() + " URLs "
+                            + "queued; go on with --resume " + directory
+                            : "stopped with " + result.queued() + " URLs queued; run with "
+                            + "--state DIR to be able to resume");
+                }
+                sink.flush();
             } finally {
-                if (progress != null) {
-                    progress.cancel();
-                }
-                if (limit != null) {
-                    limit.cancel();
-                }
-                ProgressLine.finish(err, terminal);
+                // A signal's hook waits for this, so that the JVM ends after the summary.
                 finished.countDown();
-            }
-            err.print(result.stats().summary(result.seconds()));
-            if (result.stopped() && result.queued() > 0) {
-                err.println(directory != null ? "stopped with " + result.queued() + " URLs "
-                        + "queued; go on with --resume " + directory
-                        : "stopped with " + result.queued() + " URLs queued; run with --state "
-                        + "DIR to be able to resume");
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

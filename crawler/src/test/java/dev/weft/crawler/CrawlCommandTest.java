@@ -95,6 +95,48 @@ class CrawlCommandTest {
     }
 
     @Test
+    void aSignalStopsTheCrawlGracefullyAndSavesItForResume() throws Exception {
+        Path state = temporary.resolve("signalled");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(),
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), CrawlCommand.class.getName(),
+                "--quiet", "--ignore-robots", "--delay", "20ms", "--state", state.toString())
+                .start();
+        var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(
+                child.getInputStream(), StandardCharsets.UTF_8));
+        var firstLines = new ArrayList<String>();
+        while (firstLines.size() < 20) {
+            String line = stdout.readLine();
+            assertThat(line).as("the crawl ended before its 20th page").isNotNull();
+            firstLines.add(line);
+        }
+        // SIGTERM, which runs the shutdown hook as Ctrl-C's SIGINT does; the handle's destroy
+        // leaves the streams open, Process.destroy would close them.
+        child.toHandle().destroy();
+        List<String> rest = stdout.lines().toList();
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).as(err).isIn(0, 143);
+        assertThat(err).contains("stopped with").contains("go on with --resume " + state);
+        int recorded = firstLines.size() + rest.size();
+        assertThat(recorded).isLessThan(DEMO_RECORDS);
+
+        Path output = temporary.resolve("after-signal.jsonl");
+        Run resumed = run("--quiet", "--ignore-robots", "--delay", "1ms", "--resume",
+                state.toString(), "-o", output.toString());
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        var urls = new ArrayList<Object>();
+        for (String line : firstLines) {
+            urls.add(JSON.readValue(line, Map.class).get("url"));
+        }
+        for (String line : rest) {
+            urls.add(JSON.readValue(line, Map.class).get("url"));
+        }
+        records(output).forEach(record -> urls.add(record.get("url")));
+        assertThat(urls).hasSize(DEMO_RECORDS).doesNotHaveDuplicates();
+    }
+
+    @Test
     void pagesGoToStandardOutputWithoutAnOutputFile() {
         Run run = run("--quiet", "--ignore-robots", "--delay", "1ms", "--max-pages", "5");
         assertThat(run.status()).as(run.err()).isZero();
