@@ -147,12 +147,34 @@ public final class CrawlCommand implements Callable<Integer> {
         var line = new CommandLine(new CrawlCommand(out, err));
         line.setErr(new java.io.PrintWriter(err, true));
         line.setOut(new java.io.PrintWriter(err, true));
+        // A failure (a port in use, a file that cannot be written) is one line, not a trace.
+        line.setExecutionExceptionHandler((failure, command, parsed) -> {
+            Throwable cause = failure;
+            while ((cause instanceof java.util.concurrent.CompletionException
+                    || cause instanceof java.io.UncheckedIOException)
+                    && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            err.println("crawl: " + (cause.getMessage() != null ? cause.getMessage()
+                    : cause.toString()));
+            return 1;
+        });
         return line;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (resume != null && state != null && !state.equals(resume)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume
+                    + " saves the crawl where it was, in " + resume + "; leave out --state "
+                    + state);
+        }
         Path directory = resume != null ? resume : state;
+        if (resume == null && state != null && Crawler.isSaved(state)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), state + " holds a "
+                    + "saved crawl already; go on with it with --resume " + state + ", or name "
+                    + "another directory");
+        }
         if (resume != null && url != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--resume goes on "
                     + "with the saved crawl's own URLs; leave out " + url);
@@ -161,8 +183,11 @@ public final class CrawlCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), resume + " holds no "
                     + "saved crawl; start one with --state " + resume + " first");
         }
-        Integer demoPort = demoPort(directory);
+        Integer demoPort = resume != null ? demoPort(resume) : null;
         boolean demo = url == null && (resume == null || demoPort != null);
+        if (!demo && directory != null) {
+            Files.deleteIfExists(directory.resolve(DEMO_PORT_FILE));  // not the demo's crawl
+        }
         try {
             options(url != null ? url : URI.create("http://127.0.0.1/"), demo);
         } catch (IllegalArgumentException invalid) {
@@ -213,40 +238,48 @@ public final class CrawlCommand implements Callable<Integer> {
                 }
             }, "crawl stop on signal");
             Runtime.getRuntime().addShutdownHook(hook);
-            Timer limit = maxTime == null ? null
-                    : Loop.current().callLater(maxTime, crawler::stop);
-            var progress = quiet ? null : ProgressLine.start(crawler, err, terminal);
             try {
-                CrawlResult result;
-                try {
-                    result = crawler.run();
-                } finally {
-                    if (progress != null) {
-                        progress.cancel();
-                    }
-                    if (limit != null) {
-                        limit.cancel();
-                    }
-                    ProgressLine.finish(err, terminal);
-                }
-                err.print(result.stats().summary(result.seconds()));
-                if (result.stopped() && result.queued() > 0) {
-                    err.println(directory != null ? "stopped with " + result.queued() + " URLs "
-                            + "queued; go on with --resume " + directory
-                            : "stopped with " + result.queued() + " URLs queued; run with "
-                            + "--state DIR to be able to resume");
-                }
-                sink.flush();
+                return crawlWithHook(crawler, directory, terminal, sink, finished);
             } finally {
-                // A signal's hook waits for this, so that the JVM ends after the summary.
-                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it waits for the latch, which is down
+                }
             }
+        }
+    }
+
+    /** The crawl with its hook in place: progress, the time limit, the run and the summary. */
+    private int crawlWithHook(Crawler crawler, Path directory, boolean terminal, PageSink sink,
+            CountDownLatch finished) throws IOException {
+        Timer limit = maxTime == null ? null : Loop.current().callLater(maxTime, crawler::stop);
+        var progress = quiet ? null : ProgressLine.start(crawler, err, terminal);
+        try {
+            CrawlResult result;
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for the latch, which is down
+                result = crawler.run();
+            } finally {
+                if (progress != null) {
+                    progress.cancel();
+                }
+                if (limit != null) {
+                    limit.cancel();
+                }
+                ProgressLine.finish(err, terminal);
             }
+            err.print(result.stats().summary(result.seconds()));
+            if (result.stopped() && result.queued() > 0) {
+                err.println(directory != null ? "stopped with " + result.queued() + " URLs "
+                        + "queued; go on with --resume " + directory
+                        : "stopped with " + result.queued() + " URLs queued; run with "
+                        + "--state DIR to be able to resume");
+            }
+            sink.flush();
             return 0;
+        } finally {
+            // A signal's hook waits for this, so that the JVM ends after the summary.
+            finished.countDown();
         }
     }
 

@@ -25,12 +25,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
@@ -69,13 +75,13 @@ public final class Crawler {
     private final RandomGenerator random;
     private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
     private final Map<String, HostState> hosts = new HashMap<>();
-    private final java.util.Set<String> scope = new java.util.HashSet<>();
+    private final Set<String> scope = new HashSet<>();
     private final CrawlStats stats = new CrawlStats();
     private final Event changed = new Event();
     private volatile Loop loop;
     private volatile boolean stopRequested;
     private long startNanos;
-    private final java.util.LinkedHashSet<FrontierEntry> running = new java.util.LinkedHashSet<>();
+    private final LinkedHashSet<FrontierEntry> running = new LinkedHashSet<>();
     private IOException sinkFailure;
 
     /**
@@ -142,41 +148,66 @@ public final class Crawler {
         startNanos = loop.nanoTime();
         var pool = new TaskPool(options.concurrency());
         boolean limited = false;
+        boolean stopped;
         try {
-            while (!stopRequested && sinkFailure == null) {
-                FrontierEntry next = state.frontier.pollFirst();
-                if (next == null) {
-                    if (running.isEmpty()) {
-                        break;
-                    }
-                    changed.clear();
-                    changed.await();
-                    continue;
-                }
-                if (state.pagesStarted >= options.maxPages()) {
-                    state.frontier.addFirst(next);
-                    limited = true;
-                    break;
-                }
-                state.pagesStarted++;
-                running.add(next);
-                pool.spawn(() -> crawl(next));
-            }
+            limited = coordinate(pool);
             finishInFlight(pool);
-            returnUnfinished();
         } finally {
-            if (stateDirectory != null) {
-                sink.flush();
-                state.save(stateDirectory);
-            }
+            stopped = stopRequested;
+            // Also when run() itself is cancelled: no entry may be left neither queued nor done.
+            // From here on every cancellation is the crawl's own, as at a stop.
+            stopRequested = true;
+            Weft.shield(() -> {
+                pool.cancel();
+                pool.join();
+                returnUnfinished();
+                saveState();
+                return null;
+            });
         }
         if (sinkFailure != null) {
             throw new IOException("the crawl stopped because a page record could not be "
                     + "written: " + sinkFailure.getMessage(), sinkFailure);
         }
-        sink.flush();
         return new CrawlResult(stats, seconds(), state.frontier.size(),
-                stopRequested || limited);
+                stopped || limited);
+    }
+
+    /** Starts the frontier's entries until it runs out, a limit or a stop; true at the limit. */
+    private boolean coordinate(TaskPool pool) {
+        while (!stopRequested && sinkFailure == null) {
+            FrontierEntry next = state.frontier.pollFirst();
+            if (next == null) {
+                if (running.isEmpty()) {
+                    return false;
+                }
+                changed.clear();
+                changed.await();
+                continue;
+            }
+            if (state.pagesStarted >= options.maxPages()) {
+                state.frontier.addFirst(next);
+                return true;
+            }
+            state.pagesStarted++;
+            running.add(next);      // before the spawn, which may wait: a cancel there returns it
+            pool.spawn(() -> crawl(next));
+        }
+        return false;
+    }
+
+    /** Flushes the records, then saves the state (even if the flush failed) when it has a home. */
+    private void saveState() throws IOException {
+        try {
+            sink.flush();
+        } catch (IOException failed) {
+            if (sinkFailure == null) {
+                sinkFailure = failed;
+            }
+        }
+        if (stateDirectory != null) {
+            state.save(stateDirectory);
+        }
     }
 
     /**
@@ -189,10 +220,14 @@ public final class Crawler {
             stopRequested = true;
             return;
         }
-        running.execute(() -> {
-            stopRequested = true;
-            changed.set();
-        });
+        try {
+            running.execute(() -> {
+                stopRequested = true;
+                changed.set();
+            });
+        } catch (RejectedExecutionException loopClosed) {
+            stopRequested = true;       // the crawl has ended already
+        }
     }
 
     /** A snapshot for the progress line; call it from the crawl's loop. */
@@ -207,8 +242,16 @@ public final class Crawler {
                 stats.bytes(), seconds(), byHost);
     }
 
+    /**
+     * Waits for the fetches in flight: all of them, unless a stop (or a failed record) comes
+     * first, which gives them the stop grace and then cancels the rest.
+     */
     private void finishInFlight(TaskPool pool) {
-        if (!stopRequested) {
+        while (!running.isEmpty() && !stopRequested && sinkFailure == null) {
+            changed.clear();
+            changed.await();
+        }
+        if (!stopRequested && sinkFailure == null) {
             pool.join();
             return;
         }
@@ -228,7 +271,7 @@ public final class Crawler {
      * were taken: those cancelled in flight, and those cancelled before their task began.
      */
     private void returnUnfinished() {
-        var unfinished = new java.util.ArrayList<>(running);
+        var unfinished = new ArrayList<>(running);
         for (int i = unfinished.size() - 1; i >= 0; i--) {
             state.frontier.addFirst(unfinished.get(i));
         }
@@ -236,31 +279,54 @@ public final class Crawler {
         running.clear();
     }
 
-    /** One frontier entry, from its host's turn to its record. */
+    /**
+     * One frontier entry, from its host's turn to its record. The entry leaves {@code running}
+     * once its record is written; one cancelled by a stop, or whose record could not be
+     * written, stays there and is queued again.
+     */
     private void crawl(FrontierEntry entry) {
+        boolean recorded = false;
         try {
-            emit(fetchAndFollow(entry));
-            running.remove(entry);
-        } catch (CancellationException cancelled) {
-            throw cancelled;        // left in running: returnUnfinished queues it again
-        } catch (RuntimeException | Error bug) {
-            loop.report("the crawler failed on " + entry.url(), bug);
-            emit(failure(entry, 0, 0, 0, "crawler: " + bug));
-            running.remove(entry);
+            recorded = emit(pageOf(entry));
         } finally {
+            if (recorded) {
+                running.remove(entry);
+            }
             changed.set();
         }
     }
 
-    private void emit(PageRecord page) {
-        stats.record(page);
+    /** The entry's record; a stop's cancellation goes through, any other failure is recorded. */
+    private PageRecord pageOf(FrontierEntry entry) {
+        try {
+            return fetchAndFollow(entry);
+        } catch (CancellationException cancelled) {
+            if (stopRequested) {
+                throw cancelled;
+            }
+            return failure(entry, 0, 0, 0, "crawler: the fetch was cancelled, not by a stop: "
+                    + cancelled.getMessage());
+        } catch (RuntimeException | Error bug) {
+            loop.report("the crawler failed on " + entry.url(), bug);
+            return failure(entry, 0, 0, 0, "crawler: " + bug);
+        }
+    }
+
+    /** Writes a record; false if the sink failed, which stops the crawl. */
+    private boolean emit(PageRecord page) {
         try {
             sink.write(page);
-        } catch (IOException failed) {
-            sinkFailure = failed;
-        } catch (RuntimeException failed) {
-            sinkFailure = new IOException("the page sink failed: " + failed, failed);
+        } catch (CancellationException cancelled) {
+            throw cancelled;        // a sink that blocks, cancelled by the stop's grace
+        } catch (IOException | RuntimeException failed) {
+            if (sinkFailure == null) {
+                sinkFailure = failed instanceof IOException io ? io
+                        : new IOException("the page sink failed: " + failed, failed);
+            }
+            return false;
         }
+        stats.record(page);
+        return true;
     }
 
     private PageRecord fetchAndFollow(FrontierEntry entry) {
@@ -276,27 +342,47 @@ public final class Crawler {
                 return failure(entry, 0, 0, 0, "robots: disallowed by robots.txt");
             }
         }
-        Attempt last = null;
-        int attempts = 0;
+        Tries tries = withRetries(host, url);
+        Attempt last = tries.last();
+        if (tries.refusal() != null || last.error() != null) {
+            return failure(entry, last.status(), tries.count(), last.millis(),
+                    tries.refusal() != null ? tries.refusal() : last.error());
+        }
+        return record(entry, last.fetched(), tries.count(), last.millis());
+    }
+
+    /**
+     * Fetches {@code url} until an attempt need not be retried or the retries are spent,
+     * waiting a {@code Retry-After} exactly or else the jittered backoff (capped at the longest
+     * retry wait) in between.
+     */
+    private Tries withRetries(HostState host, URI url) {
+        int count = 0;
         while (true) {
-            attempts++;
-            last = attempt(host, url);
-            if (!last.retryable() || attempts > options.retries()) {
-                break;
+            count++;
+            Attempt last = attempt(host, url);
+            if (!last.retryable() || count > options.retries()) {
+                return new Tries(last, count, null);
             }
-            Duration wait = last.fetched() != null && last.fetched().retryAfter().isPresent()
-                    ? last.fetched().retryAfter().get() : backoff(attempts);
-            if (wait.compareTo(options.maxRetryWait()) > 0) {
-                return failure(entry, last.status(), attempts, last.millis(), "retry-after: the "
-                        + "server asked to wait " + wait.toSeconds() + " s, more than the "
-                        + options.maxRetryWait().toSeconds() + " s allowed");
+            Optional<Duration> asked = last.fetched() == null ? Optional.empty()
+                    : last.fetched().retryAfter();
+            if (asked.isPresent() && asked.get().compareTo(options.maxRetryWait()) > 0) {
+                return new Tries(last, count, "retry-after: the server asked to wait "
+                        + asked.get().toSeconds() + " s, more than the "
+                        + options.maxRetryWait().toSeconds() + " s allowed (maxRetryWait)");
             }
+            Duration wait = asked.isPresent() ? asked.get()
+                    : min(backoff(count), options.maxRetryWait());
+            stopPoint();
             Weft.sleep(wait);
         }
-        if (last.error() != null) {
-            return failure(entry, last.status(), attempts, last.millis(), last.error());
+    }
+
+    /** Where a stopping crawl starts no new request: the stop's cancellation, at once. */
+    private void stopPoint() {
+        if (stopRequested) {
+            throw new CancellationException("the crawl is stopping");
         }
-        return record(entry, last.fetched(), attempts, last.millis());
     }
 
     /** One request under the host's politeness and the fetch timeout. */
@@ -304,6 +390,7 @@ public final class Crawler {
         host.acquire();
         long start = loop.nanoTime();
         try {
+            stopPoint();        // the turn came during the stop's grace: do not start
             Fetched fetched = Weft.timeout(options.timeout(),
                     () -> fetcher.fetch(url, options.maxBodyBytes()));
             double millis = (loop.nanoTime() - start) / 1e6;
@@ -423,7 +510,7 @@ public final class Crawler {
     private BaseRobotRules fetchRobots(HostState host, URI robotsUrl) {
         URI current = robotsUrl;
         for (int redirects = 0; ; redirects++) {
-            Attempt attempt = attempt(host, current);
+            Attempt attempt = withRetries(host, current).last();
             Fetched fetched = attempt.fetched();
             if (fetched == null) {
                 return robotsParser.failedFetch(503);    // unreachable: assume disallowed
@@ -437,7 +524,7 @@ public final class Crawler {
             }
             if (fetched.status() >= 200 && fetched.status() < 300) {
                 byte[] body = fetched.body().length > ROBOTS_LIMIT
-                        ? java.util.Arrays.copyOf(fetched.body(), ROBOTS_LIMIT) : fetched.body();
+                        ? Arrays.copyOf(fetched.body(), ROBOTS_LIMIT) : fetched.body();
                 return robotsParser.parseContent(current.toString(), body,
                         fetched.contentType().isEmpty() ? "text/plain" : fetched.contentType(),
                         List.of(CrawlOptions.ROBOT_NAME));
@@ -464,6 +551,9 @@ public final class Crawler {
     private double seconds() {
         return loop == null ? 0 : (loop.nanoTime() - startNanos) / 1e9;
     }
+
+    /** The attempts at one URL: the last, how many, and why no more were made if refused. */
+    private record Tries(Attempt last, int count, String refusal) {}
 
     /** One request's outcome: an answer or an error, and whether trying again may help. */
     private record Attempt(Fetched fetched, double millis, boolean retryable, String error) {

@@ -33,6 +33,7 @@ final class HostState {
     private final int limit;
     private long delayNanos;
     private long nextStart = Long.MIN_VALUE;
+    private long lastStart = Long.MIN_VALUE;
     private int inFlight;
     private BaseRobotRules robots;
     private Event robotsLoading;
@@ -59,6 +60,7 @@ final class HostState {
             long now = Loop.current().nanoTime();
             long start = nextStart == Long.MIN_VALUE ? now : Math.max(now, nextStart);
             nextStart = start + delayNanos;
+            lastStart = start;
             if (start > now) {
                 Weft.sleep(Duration.ofNanos(start - now));
             }
@@ -90,9 +92,15 @@ final class HostState {
         return delayNanos;
     }
 
-    /** Raises the delay to a robots.txt crawl-delay, already capped by the caller. */
+    /**
+     * Raises the delay to a robots.txt crawl-delay, already capped by the caller; the next start
+     * moves with it, so the request after robots.txt waits the crawl-delay too.
+     */
     void raiseDelay(Duration delay) {
         delayNanos = Math.max(delayNanos, delay.toNanos());
+        if (lastStart != Long.MIN_VALUE) {
+            nextStart = Math.max(nextStart, lastStart + delayNanos);
+        }
     }
 
     /** The host's robots.txt rules, or null while they are not loaded. */

@@ -60,10 +60,10 @@ public final class HttpFetcher implements Fetcher {
                 body = response.bodyAsBytes(maxBytes);      // one array of the right size
             } else {
                 var out = new ByteArrayOutputStream();
-                byte[] buffer = new byte[Math.min(8192, maxBytes + 1)];
+                byte[] buffer = new byte[(int) Math.min(8192, maxBytes + 1L)];
                 while (true) {
-                    int count = response.read(buffer, 0, Math.min(buffer.length,
-                            maxBytes - out.size() + 1));
+                    int count = response.read(buffer, 0, (int) Math.min(buffer.length,
+                            maxBytes - (long) out.size() + 1));
                     if (count < 0) {
                         break;
                     }

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * One spelling per page, so that the visited set sees a page once: {@code http} and
  * {@code https} only, the scheme and host in lower case, the default port dropped, an empty path
- * made {@code /}, dot segments removed, the fragment dropped. The query is kept as written:
+ * made {@code /}, dot segments and empty segments removed, non-ASCII characters percent-encoded
+ * in UTF-8, the fragment dropped. The query is kept as written:
  * reordering it could merge pages a site tells apart.
  */
 public final class UrlNormalizer {
@@ -59,6 +60,11 @@ public final class UrlNormalizer {
      * @return the URL, or empty if it is not an absolute http(s) URL with a host
      */
     public static Optional<URI> normalize(URI uri) {
+        if (!isAscii(uri.toString())) {
+            // Sent as it is, a raw non-ASCII character would reach the wire as one byte per
+            // char, and /café and /caf%C3%A9 would be two pages: both become the second.
+            uri = URI.create(uri.toASCIIString());
+        }
         String scheme = uri.getScheme();
         if (scheme == null || uri.getHost() == null) {
             return Optional.empty();
@@ -102,9 +108,19 @@ public final class UrlNormalizer {
         return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 
+    /** Whether {@code URI.normalize} would change the path: dot segments, or "//". */
     private static boolean hasDotSegment(String path) {
         return path.contains("/./") || path.contains("/../") || path.endsWith("/.")
-                || path.endsWith("/..");
+                || path.endsWith("/..") || path.contains("//");
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLowerCase(String host) {

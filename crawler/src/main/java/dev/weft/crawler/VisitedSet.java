@@ -15,22 +15,26 @@
  */
 package dev.weft.crawler;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * The URLs the crawler has seen, as 64-bit fingerprints (the first eight bytes of the URL's
- * SHA-256) in an open-addressed table: about 16 bytes per URL at most, whatever the URL's length,
- * so ten million URLs take some 160 MB where a set of strings would take over a gigabyte. Two
- * URLs share a fingerprint with a chance below one in a hundred thousand in a crawl of ten
- * million, and then the second is skipped; a Bloom filter would skip far more for the same memory,
- * which a crawl that promises to skip nothing cannot accept.
+ * SHA-256) in an open-addressed table that doubles when half full: 16 to 32 bytes per URL,
+ * whatever the URL's length, so ten million URLs take at most 256 MiB where a set of strings
+ * would take well over a gigabyte. Two URLs share a fingerprint with a chance below one in a
+ * hundred thousand in a crawl of ten million, and then the second is skipped; a Bloom filter
+ * would skip far more for the same memory, which a crawl that promises to skip nothing cannot
+ * accept.
  *
  * <p>Not thread-safe: the crawler uses it from its loop only.
  */
@@ -65,7 +69,7 @@ final class VisitedSet {
     /** Writes the fingerprints to {@code file}, replacing it. */
     void save(Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (var out = new DataOutputStream(new java.io.BufferedOutputStream(
+        try (var out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(temporary)))) {
             out.writeInt(size);
             for (long print : table) {
@@ -74,14 +78,14 @@ final class VisitedSet {
                 }
             }
         }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Reads a set that {@link #save} wrote. */
     static VisitedSet load(Path file) throws IOException {
         var set = new VisitedSet();
-        try (var in = new DataInputStream(new java.io.BufferedInputStream(
+        try (var in = new DataInputStream(new BufferedInputStream(
                 Files.newInputStream(file)))) {
             int count = in.readInt();
             for (int i = 0; i < count; i++) {

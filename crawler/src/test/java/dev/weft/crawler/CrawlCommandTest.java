@@ -83,6 +83,10 @@ class CrawlCommandTest {
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.err()).contains("go on with --resume " + state);
         int firstCount = records(output).size();
+        Run again = run("--quiet", "--state", state.toString());
+        assertThat(again.status()).isEqualTo(2);
+        assertThat(again.err()).contains("holds a saved crawl already; go on with it with "
+                + "--resume " + state);
         assertThat(firstCount).isBetween(1, DEMO_RECORDS - 1);
 
         Run second = run("--quiet", "--ignore-robots", "--delay", "1ms", "--resume",
@@ -163,6 +167,16 @@ class CrawlCommandTest {
         assertThat(badSeed.status()).isEqualTo(2);
         assertThat(badSeed.err()).contains("not an absolute http or https URL")
                 .doesNotContain("Exception");
+
+        Run unwritable = run("--quiet", "-o", temporary.resolve("no/such/dir/pages.jsonl")
+                .toString());
+        assertThat(unwritable.status()).isEqualTo(1);
+        assertThat(unwritable.err()).contains("crawl: ").contains("pages.jsonl")
+                .doesNotContain("\tat ");
+
+        Run twoDirectories = run("--state", "a", "--resume", "b");
+        assertThat(twoDirectories.status()).isEqualTo(2);
+        assertThat(twoDirectories.err()).contains("leave out --state a");
 
         Run badLimit = run("--per-host", "0");
         assertThat(badLimit.status()).isEqualTo(2);

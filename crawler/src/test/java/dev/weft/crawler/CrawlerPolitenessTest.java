@@ -94,9 +94,8 @@ class CrawlerPolitenessTest {
         crawl(demoOptions().withDelay(Duration.ZERO), fetcher);
         long crawlDelay = DemoSite.CRAWL_DELAY.toNanos();
         List<Long> gaps = startGaps(fetcher);
-        // The first gap follows robots.txt, fetched before its crawl-delay was known.
-        assertThat(gaps.subList(1, gaps.size())).allSatisfy(gap ->
-                assertThat(gap).isGreaterThanOrEqualTo(crawlDelay));
+        // The first gap too: the page after robots.txt waits the crawl-delay it named.
+        assertThat(gaps).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(crawlDelay));
         assertThat(gaps).contains(crawlDelay);
     }
 
@@ -106,8 +105,7 @@ class CrawlerPolitenessTest {
         Duration cap = Duration.ofMillis(5);
         crawl(demoOptions().withDelay(Duration.ZERO).withMaxCrawlDelay(cap), fetcher);
         List<Long> gaps = startGaps(fetcher);
-        assertThat(gaps.subList(1, gaps.size())).allSatisfy(gap ->
-                assertThat(gap).isGreaterThanOrEqualTo(cap.toNanos()));
+        assertThat(gaps).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(cap.toNanos()));
         assertThat(gaps).contains(cap.toNanos());
     }
 
@@ -271,6 +269,43 @@ class CrawlerPolitenessTest {
                 .hasMessageContaining("could not be written").hasMessageContaining("disk full");
         assertThat(fetcher.requests().size()).as("no fetch starts after the failure")
                 .isLessThan(10 + 16 + 1);
+    }
+
+    @Test
+    void aStopAfterThePageLimitStillEndsTheCrawlWithinItsGrace() {
+        var clock = new VirtualClock();
+        var fetcher = new SiteFetcher(new DemoSite()::answer);
+        var options = demoOptions().withScope(true, false).withDelay(Duration.ofSeconds(30))
+                .withConcurrency(16, 1).withLimits(50, 6, 1 << 20)
+                .withStopGrace(Duration.ofSeconds(1));
+        var sink = new ListSink();
+        CrawlResult result = VirtualClock.run(clock, () -> {
+            var crawler = new Crawler(options, fetcher, sink, null, new SplittableRandom(1));
+            dev.weft.Loop.current().callLater(Duration.ofSeconds(10), crawler::stop);
+            return crawler.run();
+        });
+        assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(11));
+        assertThat(result.stopped()).isTrue();
+        assertThat(sink.pages()).hasSize(1);
+        assertThat(fetcher.requests()).allSatisfy(request ->
+                assertThat(request.startNanos()).isLessThanOrEqualTo(
+                        Duration.ofSeconds(10).toNanos()));
+    }
+
+    @Test
+    void noRequestStartsAfterAStopEvenWithinItsGrace() {
+        var fetcher = new SiteFetcher(new DemoSite()::answer);
+        var options = demoOptions().withDelay(Duration.ofSeconds(1))
+                .withStopGrace(Duration.ofSeconds(30));
+        VirtualClock.run(() -> {
+            var crawler = new Crawler(options, fetcher, new ListSink(), null,
+                    new SplittableRandom(1));
+            dev.weft.Loop.current().callLater(Duration.ofMillis(5_500), crawler::stop);
+            return crawler.run();
+        });
+        assertThat(fetcher.requests()).isNotEmpty().allSatisfy(request ->
+                assertThat(request.startNanos()).isLessThanOrEqualTo(
+                        Duration.ofMillis(5_500).toNanos()));
     }
 
     /** The gaps between consecutive request starts, robots.txt included. */

@@ -87,6 +87,62 @@ class CrawlerResumeTest {
         assertThat(outcome.pages()).hasSize(expectedPaths().size());
     }
 
+    @Test
+    void aRunCancelledByItsCallerSavesWhatItHadInFlight() throws IOException {
+        var site = new DemoSite();
+        Path directory = temporary.resolve("cancelled");
+        var options = CrawlerPolitenessTest.demoOptions();
+        var first = new ListSink();
+        VirtualClock.run(() -> {
+            var crawler = new Crawler(options, new SiteFetcher(site::answer), first, directory,
+                    new SplittableRandom(1));
+            try {
+                return dev.weft.Weft.timeout(Duration.ofSeconds(3), crawler::run);
+            } catch (java.util.concurrent.TimeoutException expected) {
+                return null;
+            }
+        });
+        var second = new ListSink();
+        VirtualClock.run(() -> Crawler.resume(options, new SiteFetcher(site::answer), second,
+                directory, new SplittableRandom(2)).run());
+        var all = new ArrayList<>(first.pages());
+        all.addAll(second.pages());
+        assertThat(first.pages()).isNotEmpty();
+        assertThat(CrawlerPolitenessTest.paths(all)).containsExactlyElementsOf(expectedPaths());
+    }
+
+    @Test
+    void aRecordThatCouldNotBeWrittenIsQueuedAgainForTheResume() throws IOException {
+        var site = new DemoSite();
+        Path directory = temporary.resolve("sink-failed");
+        var options = CrawlerPolitenessTest.demoOptions();
+        var written = new ListSink();
+        PageSink failing = new PageSink() {
+            @Override
+            public void write(PageRecord page) throws IOException {
+                if (written.pages().size() == 40) {
+                    throw new IOException("disk full");
+                }
+                written.write(page);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VirtualClock.run(() ->
+                new Crawler(options, new SiteFetcher(site::answer), failing, directory,
+                        new SplittableRandom(1)).run())).hasMessageContaining("disk full");
+        var second = new ListSink();
+        VirtualClock.run(() -> Crawler.resume(options, new SiteFetcher(site::answer), second,
+                directory, new SplittableRandom(2)).run());
+        var all = new ArrayList<>(written.pages());
+        all.addAll(second.pages());
+        assertThat(CrawlerPolitenessTest.paths(all)).containsExactlyElementsOf(expectedPaths());
+    }
+
     private record Outcome(List<PageRecord> pages, List<PageRecord> secondRun) {}
 
     private static Outcome stopAndResume(DemoSite site, CrawlOptions options, Duration stopAt,

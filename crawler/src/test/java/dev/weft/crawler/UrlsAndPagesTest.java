@@ -51,6 +51,14 @@ class UrlsAndPagesTest {
     }
 
     @Test
+    void emptySegmentsAndNonAsciiCharactersHaveOneSpelling() {
+        assertThat(resolved("http://example.com/a//b")).isEqualTo(resolved("/a//b#x"))
+                .isEqualTo(resolved("/a/b"));
+        assertThat(resolved("/caf\u00e9")).isEqualTo("http://example.com/caf%C3%A9")
+                .isEqualTo(resolved("/caf%C3%A9"));
+    }
+
+    @Test
     void linksThatAreNotCrawlableComeOutEmpty() {
         for (String link : new String[] {"mailto:a@b.c", "javascript:void(0)", "#top", "",
             "ftp://example.com/file", "http://[broken", "data:text/plain,hi"}) {
