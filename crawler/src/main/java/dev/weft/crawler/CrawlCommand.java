@@ -106,7 +106,7 @@ public final class CrawlCommand implements Callable<Integer> {
     private Path state;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "go on with the crawl saved "
-            + "in DIR (and save it there again)")
+            + "in DIR (and save it there again); give the options again, as they are not saved")
     private Path resume;
 
     @Option(names = "--max-time", converter = DurationOption.class, description = "stop "

@@ -32,22 +32,24 @@ public final class JsonLinesSink implements PageSink {
 
     private final Writer out;
     private final boolean closeOut;
+    private final PrintStream stream;     // checked for errors, which a PrintStream never throws
 
-    private JsonLinesSink(Writer out, boolean closeOut) {
+    private JsonLinesSink(Writer out, boolean closeOut, PrintStream stream) {
         this.out = out;
         this.closeOut = closeOut;
+        this.stream = stream;
     }
 
     /** Appends to {@code file}, creating it: a resumed crawl goes on in the same file. */
     public static JsonLinesSink appendingTo(Path file) throws IOException {
         return new JsonLinesSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, null);
     }
 
     /** Writes to {@code stream}, which it flushes but does not close. */
     public static JsonLinesSink to(PrintStream stream) {
         return new JsonLinesSink(new BufferedWriter(new OutputStreamWriter(stream,
-                StandardCharsets.UTF_8)), false);
+                StandardCharsets.UTF_8)), false, stream);
     }
 
     @Override
@@ -59,11 +61,15 @@ public final class JsonLinesSink implements PageSink {
     @Override
     public void flush() throws IOException {
         out.flush();
+        if (stream != null && stream.checkError()) {
+            throw new IOException("standard output failed (a closed pipe or a full disk); "
+                    + "the records since the last flush may be lost");
+        }
     }
 
     @Override
     public void close() throws IOException {
-        out.flush();
+        flush();
         if (closeOut) {
             out.close();
         }
