@@ -373,6 +373,9 @@ public final class Crawler {
             }
             Duration wait = asked.isPresent() ? asked.get()
                     : min(backoff(count), options.maxRetryWait());
+            if (asked.isPresent()) {
+                host.pauseFor(asked.get());     // the server is busy: not just for this URL
+            }
             stopPoint();
             Weft.sleep(wait);
         }

@@ -44,7 +44,7 @@ public final class DemoSite {
     /** How many slow pages there are. */
     public static final int SLOW_PAGES = 10;
     /** How many pages answer 503 with {@code Retry-After} to their first request. */
-    public static final int FLAKY_PAGES = 10;
+    public static final int FLAKY_PAGES = 4;
     /** How long a slow page takes. */
     public static final Duration SLOW = Duration.ofMillis(300);
     /** The {@code Retry-After} of a flaky page's first answer. */

@@ -34,6 +34,7 @@ final class HostState {
     private long delayNanos;
     private long nextStart = Long.MIN_VALUE;
     private long lastStart = Long.MIN_VALUE;
+    private long pausedUntil = Long.MIN_VALUE;
     private int inFlight;
     private BaseRobotRules robots;
     private Event robotsLoading;
@@ -57,12 +58,17 @@ final class HostState {
     void acquire() {
         permits.acquire();
         try {
-            long now = Loop.current().nanoTime();
-            long start = nextStart == Long.MIN_VALUE ? now : Math.max(now, nextStart);
-            nextStart = start + delayNanos;
-            lastStart = start;
-            if (start > now) {
-                Weft.sleep(Duration.ofNanos(start - now));
+            while (true) {
+                long now = Loop.current().nanoTime();
+                long start = Math.max(Math.max(now, nextStart), pausedUntil);
+                nextStart = start + delayNanos;
+                lastStart = start;
+                if (start > now) {
+                    Weft.sleep(Duration.ofNanos(start - now));
+                }
+                if (pausedUntil <= Loop.current().nanoTime()) {
+                    break;      // else a pause began while this task waited: take a new turn
+                }
             }
         } catch (Throwable cancelled) {
             permits.release();
@@ -101,6 +107,15 @@ final class HostState {
         if (lastStart != Long.MIN_VALUE) {
             nextStart = Math.max(nextStart, lastStart + delayNanos);
         }
+    }
+
+    /**
+     * Starts no request to the host before {@code wait} from now: a {@code Retry-After} the host
+     * sent pauses the whole host, not only the URL it answered.
+     */
+    void pauseFor(Duration wait) {
+        pausedUntil = Math.max(pausedUntil, Loop.current().nanoTime() + wait.toNanos());
+        nextStart = Math.max(nextStart, pausedUntil);
     }
 
     /** The host's robots.txt rules, or null while they are not loaded. */

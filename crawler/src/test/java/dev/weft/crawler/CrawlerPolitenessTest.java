@@ -163,6 +163,36 @@ class CrawlerPolitenessTest {
     }
 
     @Test
+    void aRetryAfterPausesTheWholeHost() {
+        var calls = new HashMap<String, Integer>();
+        Function<String, DemoSite.Answer> site = path -> {
+            int call = calls.merge(path, 1, Integer::sum);
+            if (path.equals("/busy") && call == 1) {
+                return new DemoSite.Answer(503, "text/plain", Map.of("Retry-After", "5"),
+                        new byte[0], Duration.ZERO);
+            }
+            String links = path.equals("/") ? "<a href=/busy>b</a><a href=/slow>s</a>"
+                    + "<a href=/other1>1</a><a href=/other2>2</a>" : "";
+            return new DemoSite.Answer(200, "text/html", Map.of(), links.getBytes(),
+                    Duration.ZERO);
+        };
+        var fetcher = new SiteFetcher(site);
+        crawl(demoOptions().withScope(true, false).withDelay(Duration.ofMillis(10)), fetcher);
+        var requests = fetcher.requests();
+        var busy = requests.stream().filter(request -> request.path().equals("/busy"))
+                .toList();
+        assertThat(busy).hasSize(2);
+        long pausedFrom = busy.get(0).endNanos();
+        long pausedUntil = pausedFrom + Duration.ofSeconds(5).toNanos();
+        assertThat(requests).as("no request to the host while it asked to be left alone")
+                .noneMatch(request -> request.startNanos() > pausedFrom
+                        && request.startNanos() < pausedUntil);
+        assertThat(busy.get(1).startNanos()).isGreaterThanOrEqualTo(pausedUntil);
+        assertThat(requests).as("the first request after the pause starts as it ends")
+                .anyMatch(request -> request.startNanos() == pausedUntil);
+    }
+
+    @Test
     void aRetryAfterLongerThanAllowedFailsThePageWithoutWaiting() {
         Function<String, DemoSite.Answer> site = path -> new DemoSite.Answer(503, "text/plain",
                 Map.of("Retry-After", "3600"), new byte[0], Duration.ZERO);
