@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,12 @@ import picocli.CommandLine.Parameters;
 public final class CrawlCommand implements Callable<Integer> {
     private static final Duration DEMO_DELAY = Duration.ofMillis(10);
     private static final String DEMO_PORT_FILE = "demo-port";
+    private static final String SETTINGS_FILE = "settings.txt";
+    /** The options a resumed crawl takes from the saved settings unless given again. */
+    private static final List<String> SAVED_OPTIONS = List.of("--concurrency", "--per-host",
+            "--delay", "--max-crawl-delay", "--timeout", "--retries", "--max-depth",
+            "--max-pages", "--max-bytes", "--any-host", "--ignore-robots", "--stop-grace",
+            "--user-agent");
 
     @Parameters(arity = "0..1", paramLabel = "URL", description = "where to start; the crawl "
             + "stays on its host unless --any-host")
@@ -106,7 +113,7 @@ public final class CrawlCommand implements Callable<Integer> {
     private Path state;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "go on with the crawl saved "
-            + "in DIR (and save it there again); give the options again, as they are not saved")
+            + "in DIR (and save it there again), with its saved settings unless given anew")
     private Path resume;
 
     @Option(names = "--max-time", converter = DurationOption.class, description = "stop "
@@ -188,6 +195,9 @@ public final class CrawlCommand implements Callable<Integer> {
         if (!demo && directory != null) {
             Files.deleteIfExists(directory.resolve(DEMO_PORT_FILE));  // not the demo's crawl
         }
+        if (resume != null) {
+            takeSavedSettings(resume);
+        }
         try {
             options(url != null ? url : URI.create("http://127.0.0.1/"), demo);
         } catch (IllegalArgumentException invalid) {
@@ -206,6 +216,9 @@ public final class CrawlCommand implements Callable<Integer> {
                     Files.writeString(directory.resolve(DEMO_PORT_FILE),
                             Integer.toString(site.port()), StandardCharsets.UTF_8);
                 }
+            }
+            if (directory != null) {
+                saveSettings(directory, demo);
             }
             try {
                 return crawl(options(seed == null ? URI.create("http://saved.invalid/") : seed,
@@ -291,6 +304,54 @@ public final class CrawlCommand implements Callable<Integer> {
                 timeout, retries, defaults.backoff(), defaults.maxRetryWait(), depth, maxPages,
                 maxBytes, !anyHost, !ignoreRobots,
                 userAgent != null ? userAgent : defaults.userAgent(), stopGrace);
+    }
+
+    /**
+     * Writes the crawl's settings beside its state, as option names and values, so that
+     * {@code --resume} goes on with the same politeness and limits.
+     */
+    private void saveSettings(Path directory, boolean demo) throws IOException {
+        var lines = new ArrayList<String>();
+        for (String name : SAVED_OPTIONS) {
+            CommandLine.Model.OptionSpec option = spec.findOption(name);
+            Object value = option.getValue();
+            if (name.equals("--delay") && value == null) {
+                value = demo ? DEMO_DELAY : Duration.ofSeconds(1);
+            } else if (name.equals("--max-depth") && value == null) {
+                value = demo ? 20 : 5;
+            }
+            if (value != null) {
+                lines.add(name + "=" + (value instanceof Duration duration
+                        ? duration.toNanos() / 1_000_000.0 + "ms" : value));
+            }
+        }
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(SETTINGS_FILE), lines, StandardCharsets.UTF_8);
+    }
+
+    /** Takes each saved setting that the command line does not give anew. */
+    private void takeSavedSettings(Path directory) throws IOException {
+        Path file = directory.resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int equals = line.indexOf('=');
+            if (equals < 0) {
+                continue;
+            }
+            String name = line.substring(0, equals);
+            String text = line.substring(equals + 1);
+            CommandLine.Model.OptionSpec option = spec.findOption(name);
+            if (option == null || given.hasMatchedOption(name)) {
+                continue;
+            }
+            Class<?> type = option.type();
+            option.setValue(type == Duration.class ? new DurationOption().convert(text)
+                    : type == int.class || type == Integer.class ? Integer.valueOf(text)
+                    : type == boolean.class ? Boolean.valueOf(text) : text);
+        }
     }
 
     /** The port of the demo site a saved crawl ran against, or null if it did not. */

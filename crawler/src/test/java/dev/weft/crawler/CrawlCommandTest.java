@@ -89,13 +89,21 @@ class CrawlCommandTest {
                 + "--resume " + state);
         assertThat(firstCount).isBetween(1, DEMO_RECORDS - 1);
 
-        Run second = run("--quiet", "--ignore-robots", "--delay", "1ms", "--resume",
-                state.toString(), "-o", output.toString());
+        assertThat(Files.readAllLines(state.resolve("settings.txt")))
+                .contains("--delay=5.0ms", "--ignore-robots=true");
+
+        // --ignore-robots comes from the saved settings; --delay is given anew and wins.
+        Run second = run("--quiet", "--delay", "1ms", "--resume", state.toString(), "-o",
+                output.toString());
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(second.err()).doesNotContain("--resume");
         List<Map<?, ?>> records = records(output);
         assertThat(records).hasSize(DEMO_RECORDS);
         assertThat(records).extracting(record -> record.get("url")).doesNotHaveDuplicates();
+        assertThat(records).filteredOn(record -> record.get("url").toString()
+                .endsWith("/private/secret")).singleElement()
+                .satisfies(record -> assertThat(record.get("status")).isEqualTo(200));
+        assertThat(Files.readAllLines(state.resolve("settings.txt"))).contains("--delay=1.0ms");
     }
 
     @Test
