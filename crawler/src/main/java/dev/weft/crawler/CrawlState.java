@@ -31,7 +31,7 @@ import java.util.Map;
  * What a crawl needs to go on where it stopped: the frontier (URLs found and not fetched, with
  * their depths, the ones cancelled in flight first), the visited set (every URL ever queued) and
  * how many pages it started. Saved in a directory as {@code frontier.tsv}, {@code visited.bin}
- * and {@code crawl.json}, each written to a temporary file and moved into place.
+ * and {@code crawl.json}, each written to a temporary file and moved into place, in that order.
  */
 final class CrawlState {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,18 +87,33 @@ final class CrawlState {
 
     /** Writes the state into {@code directory}, creating it. */
     void save(Path directory) throws IOException {
+        save(directory, List.of());
+    }
+
+    /**
+     * Writes the state with {@code inFlight} at the front of the frontier, as a checkpoint
+     * taken while those are being fetched: a crash after it fetches them again.
+     *
+     * <p>The frontier is written before the visited set: a crash between the two leaves a new
+     * frontier with an old visited set, which may queue a URL twice on resume but never loses
+     * one; the other order could.
+     */
+    void save(Path directory, List<FrontierEntry> inFlight) throws IOException {
         Files.createDirectories(directory);
-        visited.save(directory.resolve("visited.bin"));
-        var lines = new ArrayList<String>(frontier.size());
+        var lines = new ArrayList<String>(inFlight.size() + frontier.size());
+        for (FrontierEntry entry : inFlight) {
+            lines.add(entry.line());
+        }
         for (FrontierEntry entry : frontier) {
             lines.add(entry.line());
         }
         replace(directory.resolve("frontier.tsv"), String.join("\n", lines));
+        visited.save(directory.resolve("visited.bin"));
         // crawl.json last: once it exists, a first save is whole.
         replace(directory.resolve("crawl.json"), JSON.writeValueAsString(Map.of(
                 "seeds", seeds.stream().map(URI::toString).toList(),
-                "pagesStarted", pagesStarted,
-                "queued", frontier.size(),
+                "pagesStarted", pagesStarted - inFlight.size(),
+                "queued", lines.size(),
                 "visited", visited.size())));
     }
 

@@ -18,6 +18,7 @@ package dev.weft.crawler;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.weft.Loop;
+import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.exec.TaskPool;
 import dev.weft.sync.Event;
@@ -66,6 +67,8 @@ import java.util.random.RandomGenerator;
 public final class Crawler {
     private static final int ROBOTS_LIMIT = 512 * 1024;     // RFC 9309's least limit
     private static final int ROBOTS_REDIRECTS = 5;
+    /** How often a crawl with a state directory saves a checkpoint while it runs. */
+    static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(30);
 
     private final CrawlOptions options;
     private final Fetcher fetcher;
@@ -149,15 +152,23 @@ public final class Crawler {
         var pool = new TaskPool(options.concurrency());
         boolean limited = false;
         boolean stopped;
+        Task<Void> checkpoints = stateDirectory == null ? null
+                : Weft.spawn("crawl checkpoints", this::checkpointEvery);
         try {
             limited = coordinate(pool);
             finishInFlight(pool);
         } finally {
             stopped = stopRequested;
+            if (checkpoints != null) {
+                checkpoints.cancel();
+            }
             // Also when run() itself is cancelled: no entry may be left neither queued nor done.
             // From here on every cancellation is the crawl's own, as at a stop.
             stopRequested = true;
             Weft.shield(() -> {
+                if (checkpoints != null) {
+                    checkpoints.join();     // a save in progress ends before the last one
+                }
                 pool.cancel();
                 pool.join();
                 returnUnfinished();
@@ -194,6 +205,36 @@ public final class Crawler {
             pool.spawn(() -> crawl(next));
         }
         return false;
+    }
+
+    /**
+     * Saves a checkpoint every {@link #CHECKPOINT_EVERY}, the fetches in flight counted as
+     * queued: after a crash, a resume fetches those and the pages recorded since again, and
+     * skips none. After a stop the final save is exact.
+     */
+    private void checkpointEvery() {
+        while (true) {
+            Weft.sleep(CHECKPOINT_EVERY);
+            try {
+                sink.flush();
+            } catch (IOException failed) {
+                if (sinkFailure == null) {
+                    sinkFailure = failed;
+                    changed.set();
+                }
+                return;
+            }
+            var inFlight = new ArrayList<>(running);
+            try {
+                Weft.shield(() -> {
+                    state.save(stateDirectory, inFlight);
+                    return null;
+                });
+            } catch (IOException failed) {
+                // The crawl goes on; the save at its end tries again and fails it if it fails.
+                loop.report("a checkpoint of the crawl in " + stateDirectory + " failed", failed);
+            }
+        }
     }
 
     /** Flushes the records, then saves the state (even if the flush failed) when it has a home. */

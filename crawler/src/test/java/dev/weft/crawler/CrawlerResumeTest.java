@@ -143,6 +143,58 @@ class CrawlerResumeTest {
         assertThat(CrawlerPolitenessTest.paths(all)).containsExactlyElementsOf(expectedPaths());
     }
 
+    @Test
+    void aCrashAfterACheckpointRepeatsOnlyWhatFollowedItAndSkipsNothing() throws IOException {
+        var site = new DemoSite();
+        Path directory = temporary.resolve("live");
+        Path crashed = temporary.resolve("crashed");
+        var options = CrawlerPolitenessTest.demoOptions();
+        Duration crashAt = Crawler.CHECKPOINT_EVERY.plusSeconds(1);
+        var beforeCrash = new ArrayList<PageRecord>();
+        var first = new ListSink() {
+            @Override
+            public void write(PageRecord page) {
+                super.write(page);
+                if (Loop.current().nanoTime() <= crashAt.toNanos()) {
+                    beforeCrash.add(page);
+                }
+            }
+        };
+        VirtualClock.run(() -> {
+            var crawler = new Crawler(options, new SiteFetcher(site::answer), first, directory,
+                    new SplittableRandom(1));
+            // What a crash at that moment would leave behind: the files as they are.
+            var copy = Loop.current().callLater(crashAt, () -> copyDirectory(directory, crashed));
+            try {
+                return crawler.run();
+            } finally {
+                copy.cancel();
+            }
+        });
+        assertThat(crashed.resolve("crawl.json")).exists();
+        var second = new ListSink();
+        VirtualClock.run(() -> Crawler.resume(options, new SiteFetcher(new DemoSite()::answer),
+                second, crashed, new SplittableRandom(2)).run());
+        var all = new ArrayList<>(beforeCrash);
+        all.addAll(second.pages());
+        assertThat(CrawlerPolitenessTest.paths(all).stream().distinct().toList())
+                .as("nothing skipped").containsExactlyElementsOf(expectedPaths());
+        int repeated = all.size() - expectedPaths().size();
+        assertThat(repeated).as("pages recorded again after the crash").isPositive()
+                .isLessThan(beforeCrash.size() / 3);
+    }
+
+    private static void copyDirectory(Path from, Path to) {
+        try (var files = java.nio.file.Files.list(from)) {
+            java.nio.file.Files.createDirectories(to);
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, to.resolve(file.getFileName()));
+            }
+        } catch (IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
+    }
+
     private record Outcome(List<PageRecord> pages, List<PageRecord> secondRun) {}
 
     private static Outcome stopAndResume(DemoSite site, CrawlOptions options, Duration stopAt,

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps the records in memory, for a test to read. */
-final class ListSink implements PageSink {
+class ListSink implements PageSink {
     private final List<PageRecord> pages = new ArrayList<>();
 
     @Override
