@@ -201,7 +201,8 @@ public final class CrawlCommand implements Callable<Integer> {
         try {
             options(url != null ? url : URI.create("http://127.0.0.1/"), demo);
         } catch (IllegalArgumentException invalid) {
-            throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    inFlags(invalid.getMessage()));
         }
         return Weft.run(() -> {
             HttpServer site = null;
@@ -352,6 +353,21 @@ public final class CrawlCommand implements Callable<Integer> {
                     : type == int.class || type == Integer.class ? Integer.valueOf(text)
                     : type == boolean.class ? Boolean.valueOf(text) : text);
         }
+    }
+
+    /** A message of {@link CrawlOptions} in the words of the command line: its flags. */
+    private static String inFlags(String message) {
+        String text = message;
+        for (String[] pair : new String[][] {{"perHost", "--per-host"},
+            {"maxPages", "--max-pages"}, {"maxBodyBytes", "--max-bytes"},
+            {"maxDepth", "--max-depth"}, {"maxCrawlDelay", "--max-crawl-delay"},
+            {"maxRetryWait", "the longest retry wait"}, {"stopGrace", "--stop-grace"},
+            {"concurrency", "--concurrency"}, {"retries", "--retries"},
+            {"timeout", "--timeout"}, {"delay", "--delay"}}) {
+            text = text.replaceAll("\\b" + pair[0] + "\\b", java.util.regex.Matcher
+                    .quoteReplacement(pair[1]));
+        }
+        return text;
     }
 
     /** The port of the demo site a saved crawl ran against, or null if it did not. */

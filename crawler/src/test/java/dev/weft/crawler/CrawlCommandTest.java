@@ -188,6 +188,10 @@ class CrawlCommandTest {
 
         Run badLimit = run("--per-host", "0");
         assertThat(badLimit.status()).isEqualTo(2);
-        assertThat(badLimit.err()).contains("perHost must be at least 1");
+        assertThat(badLimit.err()).contains("--per-host must be at least 1");
+
+        Run badTimeout = run("--timeout", "0s");
+        assertThat(badTimeout.status()).isEqualTo(2);
+        assertThat(badTimeout.err()).contains("--timeout must be positive");
     }
 }
