@@ -87,7 +87,7 @@ class CrawlCommandTest {
         assertThat(again.status()).isEqualTo(2);
         assertThat(again.err()).contains("holds a saved crawl already; go on with it with "
                 + "--resume " + state);
-        assertThat(firstCount).isBetween(1, DEMO_RECORDS - 1);
+        assertThat(firstCount).isLessThan(DEMO_RECORDS);
 
         assertThat(Files.readAllLines(state.resolve("settings.txt")))
                 .contains("--delay=5.0ms", "--ignore-robots=true");
