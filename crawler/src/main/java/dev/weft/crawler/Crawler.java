@@ -81,15 +81,15 @@ public final class Crawler {
     private final Set<String> scope = new HashSet<>();
     private final CrawlStats stats = new CrawlStats();
     private final Event changed = new Event();
+    private final LinkedHashSet<FrontierEntry> running = new LinkedHashSet<>();  // taken, not done
     private volatile Loop loop;
     private volatile boolean stopRequested;
     private long startNanos;
-    private final LinkedHashSet<FrontierEntry> running = new LinkedHashSet<>();
     private IOException sinkFailure;
 
     /**
      * A new crawl from the options' seeds; with a state directory, it saves its frontier there
-     * when it ends or stops.
+     * when it ends or stops, and a checkpoint every {@link #CHECKPOINT_EVERY} while it runs.
      *
      * @param stateDirectory where to save the crawl for {@link #resume}, or null
      * @param random the source of the retries' jitter
