@@ -89,7 +89,7 @@ public final class Crawler {
 
     /**
      * A new crawl from the options' seeds; with a state directory, it saves its frontier there
-     * when it ends or stops, and a checkpoint every {@link #CHECKPOINT_EVERY} while it runs.
+     * when it ends or stops, and a checkpoint every 30 s while it runs.
      *
      * @param stateDirectory where to save the crawl for {@link #resume}, or null
      * @param random the source of the retries' jitter
