@@ -79,6 +79,35 @@ class WatchdogTest {
     }
 
     @Test
+    void anIdleLoopLetsTheWatchdogSleep() {
+        // At a 100 ms threshold the watchdog looks every 25 ms while a loop runs: 40 looks in a
+        // second. While the loop idles in its selector it should look only as the loop starts
+        // and stops idling.
+        try (var loop = new Loop(LoopOptions.defaults().withWatchdog(Duration.ofMillis(100)))) {
+            long looks = loop.run(() -> {
+                Weft.sleep(Duration.ofMillis(100));     // the watchdog has started and looked
+                long before = dev.weft.internal.inspect.Watchdog.looks();
+                Weft.sleep(Duration.ofSeconds(1));
+                return dev.weft.internal.inspect.Watchdog.looks() - before;
+            });
+            assertThat(looks).isLessThan(10);
+        }
+    }
+
+    @Test
+    void aSpinningTaskIsStillReportedAfterTheLoopIdled() {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options().withWatchdog(Duration.ofMillis(100)))) {
+            loop.run(() -> {
+                Weft.sleep(Duration.ofMillis(300));     // idle: the watchdog parks
+                spin(400);                              // the loop turned busy and holds on
+                return null;
+            });
+        }
+        assertThat(problems.reported()).as("the hold after the idle period").isNotEmpty();
+    }
+
+    @Test
     void aLoopWithoutAWatchdogHasAnEmptyReport() {
         try (var loop = new Loop(LoopOptions.defaults().withoutWatchdog())) {
             assertThat(loop.blockingReport()).isEmpty();

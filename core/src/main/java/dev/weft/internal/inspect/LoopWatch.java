@@ -90,7 +90,18 @@ public final class LoopWatch implements TurnWatch {
 
     @Override
     public void busy(boolean running) {
-        BUSY.setOpaque(this, running);
+        if (running) {
+            // Volatile, then the watchdog's flag: its half of the Dekker pair in Watchdog.
+            BUSY.setVolatile(this, true);
+            Watchdog.loopBusy();
+        } else {
+            BUSY.setOpaque(this, false);
+        }
+    }
+
+    /** Watchdog thread: whether the loop is running rather than in its idle wait. */
+    boolean isBusy() {
+        return (boolean) BUSY.getVolatile(this);
     }
 
     @Override

@@ -21,13 +21,22 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one platform thread that watches every loop with a watchdog, started when the first such
- * loop is created; it looks at each loop four times per threshold.
+ * loop is created; it looks at each loop four times per threshold while any of them runs, and
+ * parks without a timeout while every one of them idles, so that idle loops cost no wakeups. A
+ * loop that leaves its idle wait wakes it ({@link #loopBusy()}).
  *
  * <p>Not part of Weft's API.
  */
 public final class Watchdog {
     private static final CopyOnWriteArrayList<LoopWatch> WATCHES = new CopyOnWriteArrayList<>();
     private static Thread thread;   // guarded by Watchdog.class
+    /* The idle park is a Dekker pair: the watchdog writes parkedIdle and then reads each loop's
+     * busy flag; a loop writes its flag and then reads parkedIdle, all volatile, so at least one
+     * side sees the other's write and no wakeup is lost. */
+    private static volatile boolean parkedIdle;
+    private static volatile Thread parked;
+    private static final java.util.concurrent.atomic.AtomicLong LOOKS =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private Watchdog() {}
 
@@ -43,14 +52,46 @@ public final class Watchdog {
         }
     }
 
+    /**
+     * Whether every watched loop idles, having announced the park first: a loop that turns busy
+     * after this reads {@code parkedIdle} and wakes the watchdog.
+     */
+    private static boolean allIdle() {
+        parkedIdle = true;
+        for (LoopWatch watch : WATCHES) {
+            if (watch.isBusy()) {
+                parkedIdle = false;
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The loop closes: reports the end of a hold in progress and stops watching it. */
     static void unwatch(LoopWatch watch) {
         WATCHES.remove(watch);
         watch.finish(System.nanoTime());
     }
 
+    /** A loop left its idle wait: wakes the watchdog if it parked because all loops idled. */
+    static void loopBusy() {
+        if (parkedIdle) {
+            Thread sleeper = parked;
+            if (sleeper != null) {
+                LockSupport.unpark(sleeper);
+            }
+        }
+    }
+
+    /** How many times the watchdog has looked at its loops, for tests of its idle park. */
+    public static long looks() {
+        return LOOKS.get();
+    }
+
     private static void run() {
+        parked = Thread.currentThread();
         while (true) {
+            LOOKS.incrementAndGet();
             long period = Long.MAX_VALUE;
             long now = System.nanoTime();
             for (LoopWatch watch : WATCHES) {
@@ -65,6 +106,9 @@ public final class Watchdog {
             }
             if (period == Long.MAX_VALUE) {
                 LockSupport.park();   // no loop to watch until one registers
+            } else if (allIdle()) {
+                LockSupport.park();   // until a loop leaves its idle wait or one registers
+                parkedIdle = false;
             } else {
                 LockSupport.parkNanos(Math.max(period, 1_000_000));
             }
