@@ -83,7 +83,8 @@ class WatchdogTest {
         // At a 100 ms threshold the watchdog looks every 25 ms while a loop runs: 40 looks in a
         // second. While the loop idles in its selector it should look only as the loop starts
         // and stops idling.
-        try (var loop = new Loop(LoopOptions.defaults().withWatchdog(Duration.ofMillis(100)))) {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options().withWatchdog(Duration.ofMillis(100)))) {
             long looks = loop.run(() -> {
                 Weft.sleep(Duration.ofMillis(100));     // the watchdog has started and looked
                 long before = dev.weft.internal.inspect.Watchdog.looks();
@@ -92,6 +93,22 @@ class WatchdogTest {
             });
             assertThat(looks).isLessThan(10);
         }
+        assertThat(problems.reported()).as("waking from an idle park is no hold").isEmpty();
+    }
+
+    @Test
+    void aLoopThatWakesFromALongIdleIsNotReportedAsHolding() {
+        var problems = new RecordingHandler();
+        try (var loop = new Loop(problems.options().withWatchdog(Duration.ofMillis(50)))) {
+            loop.run(() -> {
+                for (int i = 0; i < 5; i++) {
+                    Weft.sleep(Duration.ofMillis(200));   // idle far past the threshold
+                    spin(5);                              // then a short turn
+                }
+                return null;
+            });
+        }
+        assertThat(problems.reported()).isEmpty();
     }
 
     @Test

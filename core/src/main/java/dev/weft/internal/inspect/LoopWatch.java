@@ -99,6 +99,14 @@ public final class LoopWatch implements TurnWatch {
         }
     }
 
+    /**
+     * Watchdog thread, back from a park while every loop idled: the next look starts a new
+     * measure, since the time of the last one says nothing of how long the loop has held.
+     */
+    synchronized void rebase() {
+        seenSteps = -1;
+    }
+
     /** Watchdog thread: whether the loop is running rather than in its idle wait. */
     boolean isBusy() {
         return (boolean) BUSY.getVolatile(this);

@@ -109,6 +109,9 @@ public final class Watchdog {
             } else if (allIdle()) {
                 LockSupport.park();   // until a loop leaves its idle wait or one registers
                 parkedIdle = false;
+                for (LoopWatch watch : WATCHES) {
+                    watch.rebase();   // a look from before the park is no measure of a hold
+                }
             } else {
                 LockSupport.parkNanos(Math.max(period, 1_000_000));
             }
