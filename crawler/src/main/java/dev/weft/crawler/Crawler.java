@@ -523,7 +523,7 @@ public final class Crawler {
 
     private HostState host(URI url) {
         return hosts.computeIfAbsent(UrlNormalizer.hostKey(url),
-                key -> new HostState(key, options.perHost(), options.delay()));
+                key -> new HostState(options.perHost(), options.delay()));
     }
 
     /** The host's rules, fetched once; tasks that need them meanwhile wait for that fetch. */

@@ -28,9 +28,7 @@ import java.time.Duration;
  * only, so reading and reserving the next start cannot race.
  */
 final class HostState {
-    private final String key;
     private final Semaphore permits;
-    private final int limit;
     private long delayNanos;
     private long nextStart = Long.MIN_VALUE;
     private long lastStart = Long.MIN_VALUE;
@@ -39,15 +37,9 @@ final class HostState {
     private BaseRobotRules robots;
     private Event robotsLoading;
 
-    HostState(String key, int concurrency, Duration delay) {
-        this.key = key;
-        this.limit = concurrency;
+    HostState(int concurrency, Duration delay) {
         this.permits = new Semaphore(concurrency);
         this.delayNanos = delay.toNanos();
-    }
-
-    String key() {
-        return key;
     }
 
     /**
@@ -86,16 +78,6 @@ final class HostState {
     /** How many requests to the host are in flight. */
     int inFlight() {
         return inFlight;
-    }
-
-    /** The most requests to the host in flight at once. */
-    int limit() {
-        return limit;
-    }
-
-    /** The least time between two request starts, in nanoseconds. */
-    long delayNanos() {
-        return delayNanos;
     }
 
     /**

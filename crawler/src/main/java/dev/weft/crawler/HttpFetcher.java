@@ -69,7 +69,8 @@ public final class HttpFetcher implements Fetcher {
                     }
                     if (out.size() + count > maxBytes) {
                         out.write(buffer, 0, maxBytes - out.size());
-                        truncated = true;   // closing the response drops the rest and the connection
+                        truncated = true;   // closing the response drops the rest, and the
+                                            // connection with it
                         break;
                     }
                     out.write(buffer, 0, count);
