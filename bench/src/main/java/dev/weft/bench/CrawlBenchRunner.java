@@ -76,12 +76,12 @@ final class CrawlBenchRunner {
                 + "core 0 and site on core 1 (median of %d)%n", PAGES, IN_FLIGHT, runs);
         System.out.printf("  %-34s %12s %14s %12s%n", "crawler", "pages/s", "CPU us/page",
                 "vs JDK");
-        double jdkRate = median(results.get("jdk"), 0);
+        double jdkRate = WorkloadRunner.medianOfFigures(results.get("jdk"), 0);
         for (var entry : results.entrySet()) {
-            double rate = median(entry.getValue(), 0);
+            double rate = WorkloadRunner.medianOfFigures(entry.getValue(), 0);
             System.out.printf("  %-34s %12.0f %14.0f %11.2fx%n", entry.getKey().equals("weft")
                     ? "Weft crawler, one loop" : "java.net.http on virtual threads", rate,
-                    median(entry.getValue(), 1), rate / jdkRate);
+                    WorkloadRunner.medianOfFigures(entry.getValue(), 1), rate / jdkRate);
         }
     }
 
@@ -109,12 +109,5 @@ final class CrawlBenchRunner {
             }
         }
         throw new IOException(kind + " crawl printed no result:\n" + output);
-    }
-
-    private static double median(List<double[]> samples, int field) {
-        double[] values = samples.stream().mapToDouble(sample -> sample[field]).sorted()
-                .toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }

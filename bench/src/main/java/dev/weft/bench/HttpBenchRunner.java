@@ -76,14 +76,16 @@ final class HttpBenchRunner {
         System.out.printf("  %-24s %12s %10s %10s %10s %12s%n", "server", "req/s", "p50 us",
                 "p99 us", "vs Netty", "vs Helidon");
         for (String variant : variants) {
-            double netty = median(results.get("netty/" + variant), 0);
-            double helidon = median(results.get("helidon/" + variant), 0);
+            double netty = WorkloadRunner.medianOfFigures(results.get("netty/" + variant), 0);
+            double helidon = WorkloadRunner.medianOfFigures(results.get("helidon/" + variant), 0);
             for (String kind : kinds) {
                 List<double[]> samples = results.get(kind + "/" + variant);
-                double rate = median(samples, 0);
+                double rate = WorkloadRunner.medianOfFigures(samples, 0);
+                double p50 = WorkloadRunner.medianOfFigures(samples, 1);
+                double p99 = WorkloadRunner.medianOfFigures(samples, 2);
                 System.out.printf("  %-24s %12.0f %10s %10s %9.2fx %11.2fx%n",
-                        kind + ", " + variant, rate, micros(median(samples, 1)),
-                        micros(median(samples, 2)), rate / netty, rate / helidon);
+                        kind + ", " + variant, rate, micros(p50), micros(p99), rate / netty,
+                        rate / helidon);
             }
         }
     }
@@ -165,12 +167,5 @@ final class HttpBenchRunner {
     /** A latency for the table; wrk prints 0 (or nothing) where it measured none. */
     private static String micros(double value) {
         return value > 0 ? String.format("%.0f", value) : "-";
-    }
-
-    private static double median(List<double[]> samples, int field) {
-        double[] values = samples.stream().mapToDouble(sample -> sample[field]).sorted()
-                .toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }

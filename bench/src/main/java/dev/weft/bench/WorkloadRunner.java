@@ -268,9 +268,12 @@ public final class WorkloadRunner {
     }
 
     static double medianOf(List<long[]> samples, int field) {
-        double[] values = samples.stream().mapToDouble(sample -> sample[field]).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return middle(samples.stream().mapToDouble(sample -> sample[field]));
+    }
+
+    /** The median of one figure of samples that are rows of figures (W5, W6). */
+    static double medianOfFigures(List<double[]> samples, int field) {
+        return middle(samples.stream().mapToDouble(sample -> sample[field]));
     }
 
     /** One server process and one client process; returns msg/s, p50 and p99 in ns. */
@@ -427,7 +430,11 @@ public final class WorkloadRunner {
     }
 
     static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> figure) {
-        double[] values = samples.stream().mapToDouble(figure).sorted().toArray();
+        return middle(samples.stream().mapToDouble(figure));
+    }
+
+    private static double middle(java.util.stream.DoubleStream figures) {
+        double[] values = figures.sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
