@@ -249,13 +249,17 @@ public final class WorkloadRunner {
         var kinds = List.of("weft-net", "weft-javanet", "jdk-threads", "netty");
         var results = new java.util.LinkedHashMap<String, List<long[]>>();
         kinds.forEach(kind -> results.put(kind, new ArrayList<>()));
+        var nativeClient = dev.weft.bench.echo.NativeEchoLoad.build();
         for (int i = 0; i < runs; i++) {
             for (String kind : kinds) {
-                results.get(kind).add(echoRun(kind));
+                results.get(kind).add(echoRun(kind, nativeClient));
             }
         }
         System.out.printf("%nW4 echo, 100 connections, 64-byte messages, 10 s after 2 s of "
-                + "warm-up, server on core 0 and client on core 1 (median of %d)%n", runs);
+                + "warm-up, server on core 0 and client on core 1 (median of %d); load client: "
+                + "%s%n", runs, nativeClient.isPresent() ? "echoload (C, epoll)"
+                : "the Java one (no C compiler on the PATH: install gcc for the C client, "
+                + "which loads a server harder)");
         System.out.printf("  %-16s %12s %10s %10s %14s%n", "server", "msg/s", "p50 us",
                 "p99 us", "msg/s vs Netty");
         double netty = medianOf(results.get("netty"), 0);
@@ -276,8 +280,13 @@ public final class WorkloadRunner {
         return middle(samples.stream().mapToDouble(sample -> sample[field]));
     }
 
-    /** One server process and one client process; returns msg/s, p50 and p99 in ns. */
-    private long[] echoRun(String kind) throws Exception {
+    /**
+     * One server process and one client process (the C client when it could be built, else the
+     * Java one); returns msg/s, p50 and p99 in ns.
+     */
+    private long[] echoRun(String kind,
+            java.util.Optional<dev.weft.bench.echo.NativeEchoLoad> nativeClient)
+            throws Exception {
         var server = new ArrayList<String>(pinnedTo(0));
         server.add(javaCommand);
         server.addAll(kind.equals("jdk-threads") ? ONE_CARRIER_FLAGS : WEFT_FLAGS);
@@ -291,6 +300,10 @@ public final class WorkloadRunner {
             String line = reader.readLine();
             if (line == null || !line.startsWith("PORT ")) {
                 throw new IOException(kind + " server did not start: " + line);
+            }
+            int port = Integer.parseInt(line.substring(5).trim());
+            if (nativeClient.isPresent()) {
+                return nativeClient.get().run(pinnedTo(1), port, 100, 2, 10);
             }
             var client = new ArrayList<String>(pinnedTo(1));
             client.add(javaCommand);

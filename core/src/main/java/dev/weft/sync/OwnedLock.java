@@ -172,10 +172,12 @@ abstract sealed class OwnedLock implements java.util.concurrent.locks.Lock permi
     /** Someone waits, or came while {@code me} freed the lock: hands the lock on. */
     private void releaseContended(Party me) {
         synchronized (point) {
-            Party owner = point.holder();
-            // Still ours (nobody else can take a held lock), or freed just now and not yet
-            // claimed by the waiter that came meanwhile; with nobody left, handOff frees it.
-            if (owner == null || owner == me) {
+            // Still ours (nobody else can take a held lock), or freed just now: then it is
+            // claimed back first, by CAS, because a newcomer's fast path claims a free lock
+            // without the monitor, and a plain hand-off over it would give the lock to two
+            // owners. If the newcomer won, it holds the lock and hands it on at its release
+            // (it sees the waiters); with nobody left, handOff frees it.
+            if (point.holder() == me || point.tryClaim(me)) {
                 handOff();
             }
         }
